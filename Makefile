@@ -1,0 +1,64 @@
+# Two commands for newcomers: `make demo` and `make test`. Everything else is
+# for maintainers. Needs Python 3.11+ and make; installs into .venv.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+MANAGE := $(BIN)/python manage.py
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: demo serve test lint format messages check-deploy clean
+
+$(BIN)/python:
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
+		{ echo "Python 3.11 or newer is needed (found: $$($(PYTHON) --version))."; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.runtime-installed: requirements.txt | $(BIN)/python
+	$(BIN)/pip install --quiet -r requirements.txt
+	touch $@
+
+$(VENV)/.dev-installed: requirements.txt requirements-dev.txt | $(BIN)/python
+	$(BIN)/pip install --quiet -r requirements-dev.txt
+	touch $@ $(VENV)/.runtime-installed
+
+## Set up everything, load the demo content and serve it on http://127.0.0.1:8000/
+demo: $(VENV)/.runtime-installed
+	$(MANAGE) migrate --no-input
+	$(MANAGE) seed_demo
+	$(MANAGE) runserver $(HOST):$(PORT)
+
+## Serve without touching the content.
+serve: $(VENV)/.runtime-installed
+	$(MANAGE) runserver $(HOST):$(PORT)
+
+## Run the whole test suite (SQLite, or PostgreSQL when DATABASE_URL is set).
+test: $(VENV)/.dev-installed
+	$(BIN)/pytest $(PYTEST_ARGS)
+
+## Lint Python and templates, and check that no migration is missing.
+lint: $(VENV)/.dev-installed
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/djhtml --check templates
+	$(MANAGE) makemigrations --check --dry-run
+
+format: $(VENV)/.dev-installed
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+	$(BIN)/djhtml templates
+
+## Extract UI strings into the catalogues and compile them.
+messages: $(VENV)/.dev-installed
+	$(MANAGE) makemessages --all --no-obsolete --ignore=.venv --ignore=tests --ignore=staticfiles
+	$(MANAGE) compilemessages --ignore=.venv
+
+check-deploy: $(VENV)/.runtime-installed
+	SECRET_KEY=check-deploy-$$(head -c 48 /dev/urandom | base64 | tr -d '/+=') \
+	ALLOWED_HOSTS=portal.example \
+	$(MANAGE) check --deploy --fail-level WARNING --settings=portal.settings.production
+
+clean:
+	rm -rf $(VENV) .pytest_cache .ruff_cache staticfiles

@@ -1,0 +1,55 @@
+"""Small geometry helpers: is a point in Potsdam, in a quarter's boundary.
+
+The portal needs no GIS database for this: boundaries are a handful of
+corners, and a ray-casting test is exact enough for a city district.
+"""
+
+from decimal import Decimal
+
+from django.utils.translation import gettext as _
+
+# Potsdam's administrative area, generously rounded outwards.
+POTSDAM_BOUNDS = {"south": 52.33, "north": 52.52, "west": 12.88, "east": 13.17}
+
+
+def in_potsdam(latitude: float | Decimal, longitude: float | Decimal) -> bool:
+    lat, lng = float(latitude), float(longitude)
+    return (
+        POTSDAM_BOUNDS["south"] <= lat <= POTSDAM_BOUNDS["north"]
+        and POTSDAM_BOUNDS["west"] <= lng <= POTSDAM_BOUNDS["east"]
+    )
+
+
+def validate_polygon(corners) -> None:
+    """Raise ValueError with a translated message unless `corners` is empty or
+    a list of at least three [latitude, longitude] pairs inside Potsdam."""
+    if corners in (None, []):
+        return
+    if not isinstance(corners, list) or len(corners) < 3:
+        raise ValueError(_("A boundary needs at least three corners."))
+    for corner in corners:
+        if (
+            not isinstance(corner, list | tuple)
+            or len(corner) != 2
+            or not all(isinstance(c, int | float) for c in corner)
+        ):
+            raise ValueError(_("Each corner must be a [latitude, longitude] pair."))
+        if not in_potsdam(*corner):
+            raise ValueError(_("Every corner must lie in Potsdam."))
+
+
+def polygon_contains(corners, latitude: float, longitude: float) -> bool:
+    """Ray casting: count crossings of a ray from the point eastwards."""
+    if not corners:
+        return False
+    inside = False
+    j = len(corners) - 1
+    for i in range(len(corners)):
+        lat_i, lng_i = corners[i]
+        lat_j, lng_j = corners[j]
+        if (lat_i > latitude) != (lat_j > latitude):
+            crossing = (lng_j - lng_i) * (latitude - lat_i) / (lat_j - lat_i) + lng_i
+            if longitude < crossing:
+                inside = not inside
+        j = i
+    return inside

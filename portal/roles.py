@@ -1,0 +1,117 @@
+"""The portal's roles as Django groups with Wagtail permissions.
+
+Groups are rebuilt after every `migrate`, so a fresh production database has
+them too. Feature apps add the permissions their role needs through
+`role_grant()` in their `AppConfig.ready()`; portal itself knows none of them.
+"""
+
+from collections import defaultdict
+
+from django.apps import apps
+from django.contrib.auth.models import Group, Permission
+from django.db import transaction
+
+EDITORS = "Editors"
+MODERATORS = "Moderators"
+ADVISERS = "Advisers"
+FIRMS = "Firms"
+
+ROLES = (EDITORS, MODERATORS, ADVISERS, FIRMS)
+
+# Model permissions per role, as "app_label.codename".
+_model_permissions: dict[str, set[str]] = defaultdict(set)
+for _role in ROLES:
+    _model_permissions[_role].add("wagtailadmin.access_admin")
+_model_permissions[EDITORS] |= {
+    "portal.change_organisationsettings",
+    "portal.change_legalsettings",
+    "portal.change_mapsettings",
+    "wagtailredirects.add_redirect",
+    "wagtailredirects.change_redirect",
+    "wagtailredirects.delete_redirect",
+    "simple_translation.submit_translation",
+}
+
+# Page permissions granted on the tree root (all locales) per role.
+PAGE_PERMISSIONS = {
+    EDITORS: (
+        "add_page",
+        "change_page",
+        "publish_page",
+        "lock_page",
+        "unlock_page",
+        "bulk_delete_page",
+    ),
+}
+
+# Image and document permissions granted on the root collection per role.
+COLLECTION_PERMISSIONS = {
+    EDITORS: (
+        "wagtailimages.add_image",
+        "wagtailimages.change_image",
+        "wagtailimages.choose_image",
+        "wagtailimages.delete_image",
+        "wagtaildocs.add_document",
+        "wagtaildocs.change_document",
+        "wagtaildocs.choose_document",
+        "wagtaildocs.delete_document",
+    ),
+}
+
+
+def role_grant(role: str, *permissions: str) -> None:
+    """Let a feature app add model permissions ("app_label.codename") to a role."""
+    _model_permissions[role].update(permissions)
+
+
+def _permission(dotted: str) -> Permission | None:
+    app_label, codename = dotted.split(".", 1)
+    return Permission.objects.filter(
+        content_type__app_label=app_label, codename=codename
+    ).first()
+
+
+@transaction.atomic
+def roles_sync() -> dict[str, Group]:
+    """Create the role groups and give them exactly their permissions."""
+    from wagtail.models import (
+        Collection,
+        GroupCollectionPermission,
+        GroupPagePermission,
+        Page,
+    )
+
+    groups = {}
+    root_page = Page.get_first_root_node()
+    root_collection = Collection.get_first_root_node()
+    for role in ROLES:
+        group, _ = Group.objects.get_or_create(name=role)
+        groups[role] = group
+        wanted = [_permission(p) for p in sorted(_model_permissions[role])]
+        group.permissions.set([p for p in wanted if p is not None])
+
+        GroupPagePermission.objects.filter(group=group).delete()
+        if root_page is not None:
+            for codename in PAGE_PERMISSIONS.get(role, ()):
+                GroupPagePermission.objects.create(
+                    group=group,
+                    page=root_page,
+                    permission=_permission(f"wagtailcore.{codename}"),
+                )
+
+        GroupCollectionPermission.objects.filter(group=group).delete()
+        if root_collection is not None:
+            for dotted in COLLECTION_PERMISSIONS.get(role, ()):
+                GroupCollectionPermission.objects.create(
+                    group=group,
+                    collection=root_collection,
+                    permission=_permission(dotted),
+                )
+    return groups
+
+
+def roles_sync_after_migrate(sender, **kwargs) -> None:
+    # post_migrate is sent once per app; permissions of every app exist only
+    # after the last one, so the roles are built then.
+    if sender.name == list(apps.get_app_configs())[-1].name:
+        roles_sync()

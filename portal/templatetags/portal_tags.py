@@ -1,0 +1,118 @@
+"""The site frame: main menu, breadcrumbs, language switcher, footer links."""
+
+from django import template
+from django.conf import settings
+from django.urls import translate_url
+from django.utils import translation
+from wagtail.models import Locale, Page, Site
+
+from portal.blocks import WEEKDAYS
+from portal.languages import SPOKEN_LANGUAGE_NAMES
+
+register = template.Library()
+
+
+def _home_for(request) -> Page | None:
+    site = Site.find_for_request(request)
+    if site is None:
+        return None
+    return site.root_page.localized
+
+
+@register.inclusion_tag("navigation/main_menu.html", takes_context=True)
+def main_menu(context):
+    request = context["request"]
+    home = _home_for(request)
+    children = home.get_children().live().public().in_menu() if home else []
+    current = context.get("page")
+    current_path = current.path if current is not None else ""
+    items = [
+        {
+            "page": child,
+            # "page" on the section itself, "true" anywhere below it.
+            "current": (
+                "page"
+                if child.path == current_path
+                else "true"
+                if current_path.startswith(child.path)
+                else ""
+            ),
+        }
+        for child in children
+    ]
+    return {"home": home, "items": items, "request": request}
+
+
+@register.inclusion_tag("navigation/breadcrumbs.html", takes_context=True)
+def breadcrumbs(context):
+    page = context.get("page")
+    if page is None or page.depth <= 2:
+        return {"ancestors": []}
+    # Depth 1 is the tree root, depth 2 the language's home page.
+    ancestors = Page.objects.ancestor_of(page).filter(depth__gte=2).live()
+    return {"ancestors": ancestors, "page": page}
+
+
+@register.inclusion_tag("navigation/language_switcher.html", takes_context=True)
+def language_switcher(context):
+    """Offer only the languages the current page exists in; for views that are
+    not pages, every language through Django's translated URL patterns."""
+    request = context["request"]
+    page = context.get("page")
+    current = translation.get_language()
+    order = [code for code, _name in settings.LANGUAGES]
+    urls = {}
+    if isinstance(page, Page) and page.pk:
+        for translated in (
+            page.get_translations(inclusive=True).live().select_related("locale")
+        ):
+            urls[translated.locale.language_code] = translated.get_url(request)
+    else:
+        for code in order:
+            urls[code] = translate_url(request.get_full_path(), code)
+    return {
+        "links": [
+            {
+                "code": code,
+                "name": translation.get_language_info(code)["name_local"],
+                "url": urls[code],
+                "current": code == current,
+            }
+            for code in order
+            if code in urls
+        ]
+    }
+
+
+@register.simple_tag(takes_context=True)
+def localized_url(context, page):
+    """URL of `page` in the active language, falling back to the original."""
+    if page is None:
+        return ""
+    return page.localized.get_url(request=context.get("request"))
+
+
+@register.simple_tag
+def active_locale():
+    return Locale.get_active()
+
+
+@register.simple_tag
+def spoken_languages(codes) -> str:
+    """Names of the spoken languages `codes`, comma separated, translated."""
+    return ", ".join(str(SPOKEN_LANGUAGE_NAMES.get(code, code)) for code in codes)
+
+
+@register.filter
+def weekday_name(number) -> str:
+    return str(dict(WEEKDAYS).get(str(number), ""))
+
+
+@register.simple_tag(takes_context=True)
+def query_replace(context, **kwargs) -> str:
+    """The current query string with `kwargs` replaced (for pagination links
+    that keep the filters)."""
+    query = context["request"].GET.copy()
+    for key, value in kwargs.items():
+        query[key] = value
+    return query.urlencode()
