@@ -53,6 +53,7 @@ format: $(VENV)/.dev-installed
 ## Extract UI strings into the catalogues and compile them.
 messages: $(VENV)/.dev-installed
 	$(MANAGE) makemessages --all --no-obsolete --ignore=.venv --ignore=tests --ignore=staticfiles
+	$(BIN)/python scripts/fill_source_catalogue.py
 	$(MANAGE) compilemessages --ignore=.venv
 
 check-deploy: $(VENV)/.runtime-installed
