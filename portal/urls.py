@@ -15,7 +15,6 @@ urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("sitemap.xml", sitemap, name="sitemap"),
-    path("i18n/", include("django.conf.urls.i18n")),
 ]
 
 if settings.DEBUG:
