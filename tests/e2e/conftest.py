@@ -73,8 +73,13 @@ def server(tmp_path_factory):
     }
     manage = [sys.executable, str(ROOT / "manage.py")]
     for command in (["migrate", "--no-input", "-v0"], ["seed_demo", "--no-progress"]):
-        subprocess.run([*manage, *command], env=env, cwd=ROOT, check=True,
-                       stdout=subprocess.DEVNULL)
+        subprocess.run(
+            [*manage, *command],
+            env=env,
+            cwd=ROOT,
+            check=True,
+            stdout=subprocess.DEVNULL,
+        )
     port = _free_port()
     process = subprocess.Popen(
         [*manage, "runserver", "--noreload", "--nothreading", f"127.0.0.1:{port}"],
@@ -128,8 +133,7 @@ class RecordingPage:
         return [
             url
             for url in self.requests
-            if urlsplit(url).scheme in ("http", "https")
-            and urlsplit(url).netloc != own
+            if urlsplit(url).scheme in ("http", "https") and urlsplit(url).netloc != own
         ]
 
     def __getattr__(self, name):
