@@ -273,10 +273,10 @@ LEGAL_PAGES = [
 LEGAL_TEXT = {
     "imprint_page": (
         "<h2>Angaben gemäß § 5 DDG</h2><p>Quartiersprojekt Stern · Drewitz · "
-        "Schlaatz (Demo)<br>Galileistraße 37, 14480 Potsdam</p><p>Dies ist ein "
+        "Schlaatz (Demo)<br/>Galileistraße 37, 14480 Potsdam</p><p>Dies ist ein "
         "Demo-Inhalt mit fiktiven Angaben.</p>",
         "<h2>Information according to § 5 DDG</h2><p>Quartiersprojekt Stern · "
-        "Drewitz · Schlaatz (demo)<br>Galileistraße 37, 14480 Potsdam</p><p>This "
+        "Drewitz · Schlaatz (demo)<br/>Galileistraße 37, 14480 Potsdam</p><p>This "
         "is demo content with fictional details.</p>",
     ),
     "privacy_page": (

@@ -23,6 +23,9 @@ _model_permissions: dict[str, set[str]] = defaultdict(set)
 for _role in ROLES:
     _model_permissions[_role].add("wagtailadmin.access_admin")
 _model_permissions[EDITORS] |= {
+    "portal.add_quarter",
+    "portal.change_quarter",
+    "portal.delete_quarter",
     "portal.change_organisationsettings",
     "portal.change_legalsettings",
     "portal.change_mapsettings",
@@ -111,7 +114,9 @@ def roles_sync() -> dict[str, Group]:
 
 
 def roles_sync_after_migrate(sender, **kwargs) -> None:
-    # post_migrate is sent once per app; permissions of every app exist only
-    # after the last one, so the roles are built then.
-    if sender.name == list(apps.get_app_configs())[-1].name:
+    # post_migrate is sent once per app with a models module; permissions of
+    # every app exist only after the last one, so the roles are built then.
+    # (Apps without models, such as django.contrib.sitemaps, get no signal.)
+    with_models = [a for a in apps.get_app_configs() if a.models_module is not None]
+    if sender.name == with_models[-1].name:
         roles_sync()

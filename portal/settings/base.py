@@ -17,6 +17,13 @@ env = environ.Env()
 #: A `.env` file in the project folder is read when present (never committed).
 environ.Env.read_env(BASE_DIR / ".env", overwrite=False)
 
+
+def env_or(name: str, default):
+    """The variable's value, or `default` when it is unset or empty (a copied
+    `.env.example` leaves most variables empty)."""
+    return env(name, default="") or default
+
+
 #: Cryptographic signing key. Required in production; dev and test set their own.
 SECRET_KEY = env("SECRET_KEY", default="")
 
@@ -104,7 +111,9 @@ TEMPLATES = [
 #: Database connection. Default: an SQLite file in the project folder;
 #: `postgres://user:password@host:5432/name` for PostgreSQL.
 DATABASES = {
-    "default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}")
+    "default": env.db_url_config(
+        env_or("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}")
+    )
 }
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=0)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
@@ -160,11 +169,11 @@ WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 # Static and media files ----------------------------------------------------
 
 STATIC_URL = "/static/"
-STATIC_ROOT = env.path("STATIC_ROOT", default=BASE_DIR / "staticfiles")
+STATIC_ROOT = Path(env_or("STATIC_ROOT", BASE_DIR / "staticfiles"))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 
 #: Where uploaded images and documents are stored.
-MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "media")
+MEDIA_ROOT = Path(env_or("MEDIA_ROOT", BASE_DIR / "media"))
 MEDIA_URL = "/media/"
 
 STORAGES = {
@@ -182,7 +191,7 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 #: Mail transport as a URL: `smtp+tls://user:password@host:587`, `consolemail://`
 #: (print), `filemail:///path` (one file per mail), `memorymail://` (tests).
-EMAIL_URL = env("EMAIL_URL", default="smtp://localhost:25")
+EMAIL_URL = env_or("EMAIL_URL", "smtp://localhost:25")
 vars().update(env.email_url_config(EMAIL_URL))
 #: Sender of the portal's e-mails.
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="portal@localhost")

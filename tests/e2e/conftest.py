@@ -104,7 +104,9 @@ def server(tmp_path_factory):
     process.wait(timeout=10)
 
 
-@pytest.fixture(scope="session")
+# Package scope: Playwright's sync API runs an event loop in this thread, and
+# while it runs Django refuses database access ("async context") in any test.
+@pytest.fixture(scope="package")
 def browser():
     from playwright.sync_api import sync_playwright
 

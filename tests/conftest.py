@@ -1,0 +1,78 @@
+"""Fixtures shared by every app's tests.
+
+The test database is built by the migrations, so it already has what a fresh
+installation has: the locales de and en, the German home page at / with its
+English translation at /en/, the default site and the role groups.
+"""
+
+import pytest
+from django.test import Client, override_settings
+from wagtail.models import Locale, Site
+
+from home.models import HomePage
+from portal.models import LegalSettings
+
+from .factories.home import LegalPageFactory, translate_page
+from .factories.portal import ImageFactory
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _media_in_tmp(tmp_path_factory):
+    """No test writes into the project's media folder."""
+    with override_settings(MEDIA_ROOT=str(tmp_path_factory.mktemp("media"))):
+        yield
+
+
+@pytest.fixture
+def site(db) -> Site:
+    return Site.objects.get(is_default_site=True)
+
+
+@pytest.fixture
+def home_de(site) -> HomePage:
+    return site.root_page.specific
+
+
+@pytest.fixture
+def home_en(home_de) -> HomePage:
+    return home_de.get_translation(Locale.objects.get(language_code="en")).specific
+
+
+@pytest.fixture
+def client() -> Client:
+    """A visitor; the host matches the site the migrations created."""
+    return Client(HTTP_HOST="localhost")
+
+
+@pytest.fixture
+def image(db, settings, tmp_path):
+    settings.MEDIA_ROOT = str(tmp_path)
+    return ImageFactory(title="Stern-Center", credit="Foto: Quartiersprojekt")
+
+
+LEGAL = {
+    "imprint_page": ("impressum", "Impressum", "imprint", "Imprint"),
+    "privacy_page": ("datenschutz", "Datenschutz", "privacy", "Privacy notice"),
+    "accessibility_page": (
+        "barrierefreiheit",
+        "Barrierefreiheit",
+        "accessibility",
+        "Accessibility statement",
+    ),
+}
+
+
+@pytest.fixture
+def legal_pages(site, home_de, home_en) -> dict[str, dict[str, object]]:
+    """Imprint, privacy notice and accessibility statement in German and
+    English, chosen in the site's LegalSettings. Keyed by setting, then
+    language code."""
+    legal = LegalSettings.for_site(site)
+    pages = {}
+    for setting, (slug, title, slug_en, title_en) in LEGAL.items():
+        page = LegalPageFactory(parent=home_de, slug=slug, title=title)
+        english = translate_page(page, slug=slug_en, title=title_en)
+        setattr(legal, setting, page)
+        pages[setting] = {"de": page, "en": english}
+    legal.save()
+    return pages

@@ -1,0 +1,286 @@
+"""`seed_demo` fills an empty database with the demo content and accounts of
+the demo contract, and running it again changes nothing.
+
+Seeding takes seconds, so the module seeds once (inside a transaction that is
+rolled back when the module is done) and each test works on top of it in its
+own savepoint.
+"""
+
+import io
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.core.cache import cache
+from django.core.management import CommandError, call_command
+from django.db import transaction
+from django.test import Client, override_settings
+from wagtail.images import get_image_model
+from wagtail.models import Locale, Page, Revision
+
+from home.models import ContactPointPage, HomePage, LegalPage, StandardPage
+from portal import roles
+from portal.demo import DEMO_PASSWORD
+from portal.models import LegalSettings, OrganisationSettings, Quarter
+from tests.utils import footer_links, soup
+
+User = get_user_model()
+
+# Every test here touches the database, even those that only read the
+# summary: pytest-django runs database tests first, before the browser tests
+# (whose event loop forbids synchronous database access).
+pytestmark = pytest.mark.django_db
+
+STAFF_ACCOUNTS = ["admin", "editor", "moderator", "firma-a", "firma-b", "beraterin"]
+ACCOUNT_GROUPS = {
+    "admin": set(),
+    "editor": {roles.EDITORS},
+    "moderator": {roles.MODERATORS},
+    "firma-a": {roles.FIRMS},
+    "firma-b": {roles.FIRMS},
+    "beraterin": {roles.ADVISERS},
+    "bewohner": set(),
+}
+
+
+def seed(*args: str) -> str:
+    out = io.StringIO()
+    call_command("seed_demo", "--no-progress", *args, stdout=out)
+    return out.getvalue()
+
+
+@pytest.fixture(scope="module")
+def seeded(django_db_setup, django_db_blocker, tmp_path_factory):
+    """The summary `seed_demo` printed; its content stays for the module."""
+    media = override_settings(MEDIA_ROOT=str(tmp_path_factory.mktemp("demo")))
+    media.enable()
+    outer = transaction.atomic()
+    with django_db_blocker.unblock():
+        outer.__enter__()
+        output = seed()
+    yield output
+    with django_db_blocker.unblock():
+        transaction.set_rollback(True)
+        outer.__exit__(None, None, None)
+    cache.clear()
+    media.disable()
+
+
+def counts() -> dict[str, int]:
+    return {
+        "pages": Page.objects.count(),
+        "home pages": HomePage.objects.count(),
+        "standard pages": StandardPage.objects.count(),
+        "contact points": ContactPointPage.objects.count(),
+        "legal pages": LegalPage.objects.count(),
+        "live pages": Page.objects.live().count(),
+        "revisions": Revision.objects.count(),
+        "images": get_image_model().objects.count(),
+        "users": User.objects.count(),
+        "groups": Group.objects.count(),
+        "quarters": Quarter.objects.count(),
+        "organisation settings": OrganisationSettings.objects.count(),
+        "legal settings": LegalSettings.objects.count(),
+    }
+
+
+def reports(language_code: str) -> int:
+    section = Page.objects.get(
+        locale__language_code=language_code,
+        slug={"de": "aus-den-quartieren", "en": "from-the-quarters"}[language_code],
+    )
+    return section.get_children().type(StandardPage).live().count()
+
+
+# Content ---------------------------------------------------------------------
+
+
+def test_summary_lists_what_was_made_and_the_logins(seeded):
+    assert "Demo content ready." in seeded
+    assert DEMO_PASSWORD in seeded
+    for username in ACCOUNT_GROUPS:
+        assert username in seeded
+
+
+def test_demo_content_in_both_languages(seeded, db):
+    german = Locale.objects.get(language_code="de")
+    english = Locale.objects.get(language_code="en")
+
+    for locale in (german, english):
+        home = HomePage.objects.get(locale=locale)
+        assert home.intro, "the home page has its introduction"
+        assert ContactPointPage.objects.live().filter(locale=locale).count() == 3
+        assert LegalPage.objects.live().filter(locale=locale).count() == 3
+        quarters = Quarter.objects.filter(locale=locale, is_project_quarter=True)
+        assert {q.slug for q in quarters} == {"stern", "drewitz", "schlaatz"}
+    assert reports("de") == reports("en") == 5
+    for point in ContactPointPage.objects.filter(locale=german):
+        assert point.opening_hours, "every contact point has opening hours"
+        assert any(s.value["kind"] == "pc_cafe" for s in point.services)
+
+
+def test_demo_site_renders_with_legal_links(seeded, db):
+    client = Client(HTTP_HOST="localhost")
+
+    for url, language in [("/", "de"), ("/en/", "en")]:
+        response = client.get(url)
+        assert response.status_code == 200
+        assert soup(response).html["lang"] == language
+        cards = {h.get_text(strip=True) for h in soup(response).select(".card__title")}
+        assert cards == {"Stern", "Drewitz", "Schlaatz"}
+        assert len(footer_links(response)) >= 3
+    assert client.get("/anlaufstelle-stern/").status_code == 200
+    assert client.get("/en/contact-point-stern/").status_code == 200
+    assert client.get("/impressum/").status_code == 200
+    assert client.get("/en/imprint/").status_code == 200
+
+
+# Accounts and groups ---------------------------------------------------------
+
+
+def test_demo_accounts_and_groups(seeded, db):
+    assert set(roles.ROLES) <= set(Group.objects.values_list("name", flat=True))
+    for username, groups in ACCOUNT_GROUPS.items():
+        user = User.objects.get(username=username)
+        assert user.check_password(DEMO_PASSWORD), username
+        assert set(user.groups.values_list("name", flat=True)) == groups, username
+        assert user.is_active
+    admin = User.objects.get(username="admin")
+    assert admin.is_superuser
+    assert admin.is_staff
+    resident = User.objects.get(username="bewohner")
+    assert not resident.is_superuser
+    assert not resident.is_staff
+    assert not resident.has_perm("wagtailadmin.access_admin")
+
+
+@pytest.mark.parametrize("username", STAFF_ACCOUNTS)
+def test_staff_demo_accounts_log_into_the_admin(seeded, db, username):
+    client = Client()
+
+    assert client.login(username=username, password=DEMO_PASSWORD)
+    response = client.get("/admin/")
+
+    assert response.status_code == 200
+
+
+def test_admin_login_form_accepts_the_demo_password(seeded, db):
+    client = Client()
+
+    response = client.post(
+        "/admin/login/", {"username": "editor", "password": DEMO_PASSWORD}
+    )
+
+    assert response.status_code == 302
+    assert client.get("/admin/").status_code == 200
+
+
+def test_resident_is_refused_admin_access(seeded, db):
+    client = Client()
+
+    assert client.login(username="bewohner", password=DEMO_PASSWORD)
+    response = client.get("/admin/")
+
+    assert response.status_code == 302
+    assert response["Location"].startswith("/admin/login/")
+
+
+def test_every_demo_page_opens_in_the_page_editor(seeded, db):
+    """Demo content must be editable: rich text the editor cannot read (e.g.
+    `<br>` instead of `<br/>`) breaks the edit view."""
+    client = Client(raise_request_exception=False)
+    client.login(username="admin", password=DEMO_PASSWORD)
+    pages = Page.objects.filter(depth__gte=2)
+    assert pages.count() > 20
+
+    broken = [
+        page.url_path
+        for page in pages
+        if client.get(f"/admin/pages/{page.pk}/edit/").status_code != 200
+    ]
+
+    assert broken == []
+
+
+def test_demo_editor_edits_and_publishes_a_page(seeded, db):
+    from wagtail.test.utils.form_data import querydict_from_html
+
+    page = LegalPage.objects.get(slug="impressum")
+    client = Client(HTTP_HOST="localhost")
+    client.login(username="editor", password=DEMO_PASSWORD)
+    data = querydict_from_html(
+        client.get(f"/admin/pages/{page.pk}/edit/").content.decode(),
+        form_id="page-edit-form",
+    )
+    data["title"] = "Impressum (geprüft)"
+    data["action-publish"] = "action-publish"
+
+    response = client.post(f"/admin/pages/{page.pk}/edit/", data)
+
+    assert response.status_code == 302
+    page.refresh_from_db()
+    assert page.title == "Impressum (geprüft)"
+    assert not page.has_unpublished_changes
+    public = Client(HTTP_HOST="localhost").get("/impressum/")
+    assert soup(public).h1.get_text(strip=True) == "Impressum (geprüft)"
+
+
+def test_demo_moderator_cannot_edit_pages(seeded, db):
+    page = LegalPage.objects.get(slug="impressum")
+    client = Client()
+    client.login(username="moderator", password=DEMO_PASSWORD)
+
+    assert client.get(f"/admin/pages/{page.pk}/edit/").status_code == 302
+    response = client.post(
+        f"/admin/pages/{page.pk}/edit/",
+        {"title": "Übernommen", "slug": "impressum", "action-publish": "1"},
+    )
+
+    assert response.status_code == 302
+    page.refresh_from_db()
+    assert page.title != "Übernommen"
+
+
+# Idempotence and scale -------------------------------------------------------
+
+
+def test_second_run_changes_nothing(seeded, db):
+    before = counts()
+    passwords = dict(User.objects.values_list("username", "password"))
+
+    output = seed()
+
+    assert counts() == before
+    assert " 0 created" in output
+    for line in output.splitlines():
+        if "created" in line:
+            assert line.split()[-5] == "0", line
+    assert set(passwords) == set(User.objects.values_list("username", flat=True))
+
+
+def test_scale_two_adds_reports(seeded, db):
+    assert reports("de") == 5
+
+    output = seed("--scale", "2")
+
+    assert reports("de") == reports("en") == 10
+    assert "reports" in output
+    assert ContactPointPage.objects.count() == 6, "only the reports grow"
+
+
+@pytest.mark.parametrize("scale", ["0", "-1", "101"])
+def test_scale_out_of_range_is_refused(db, scale):
+    with pytest.raises(CommandError, match="--scale"):
+        call_command("seed_demo", "--no-progress", "--scale", scale)
+
+
+def test_refused_unless_the_demo_is_allowed(db, settings):
+    settings.PORTAL_DEMO_ALLOWED = False
+    users_before = User.objects.count()
+    pages_before = Page.objects.count()
+
+    with pytest.raises(CommandError, match="PORTAL_DEMO_ALLOWED"):
+        call_command("seed_demo", "--no-progress")
+
+    assert User.objects.count() == users_before
+    assert Page.objects.count() == pages_before

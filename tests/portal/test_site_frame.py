@@ -1,0 +1,227 @@
+"""The frame around every page: main menu, breadcrumbs, skip link, footer
+with the legal pages, language switcher."""
+
+import pytest
+
+from tests.factories.home import (
+    ContactPointPageFactory,
+    StandardPageFactory,
+    translate_page,
+)
+from tests.utils import footer_links, html_lang, soup
+
+
+def menu(response) -> list[tuple[str, str, str | None]]:
+    """(title, href, aria-current) of each main menu entry."""
+    return [
+        (a.get_text(strip=True), a["href"], a.get("aria-current"))
+        for a in soup(response).select("nav.main-nav li a")
+    ]
+
+
+def breadcrumbs(response) -> list[tuple[str, str | None]]:
+    """(text, href) of each breadcrumb; the current page has no href."""
+    nav = soup(response).select_one("nav.breadcrumbs")
+    if nav is None:
+        return []
+    return [
+        (item.get_text(strip=True), item.a["href"] if item.a else None)
+        for item in nav.find_all("li")
+    ]
+
+
+def language_links(response) -> dict[str, str]:
+    """hreflang -> href of the language switcher's links."""
+    return {
+        a["hreflang"]: a["href"]
+        for a in soup(response).select(".language-switcher a[hreflang]")
+    }
+
+
+@pytest.fixture
+def tree(home_de):
+    """Angebote (menu) > Beratung (menu, below) and Intern (not in menu),
+    with English translations of Angebote and Beratung."""
+    offers = StandardPageFactory(
+        parent=home_de, title="Angebote", slug="angebote", show_in_menus=True
+    )
+    advice = StandardPageFactory(
+        parent=offers, title="Beratung", slug="beratung", show_in_menus=True
+    )
+    StandardPageFactory(
+        parent=home_de, title="Intern", slug="intern", show_in_menus=False
+    )
+    ContactPointPageFactory(
+        parent=home_de, title="Anlaufstelle", slug="anlaufstelle", show_in_menus=True
+    )
+    offers_en = translate_page(offers, title="Offers", slug="offers")
+    advice_en = translate_page(advice, title="Advice", slug="advice")
+    return {"offers": offers, "advice": advice, "en": (offers_en, advice_en)}
+
+
+def test_main_menu_lists_top_level_pages_shown_in_menus(client, tree):
+    response = client.get("/")
+
+    assert response.status_code == 200
+    assert menu(response) == [
+        ("Angebote", "/angebote/", None),
+        ("Anlaufstelle", "/anlaufstelle/", None),
+    ], "child pages and pages not in menus stay out; tree order kept"
+
+
+def test_main_menu_in_english_lists_english_pages(client, tree):
+    response = client.get("/en/")
+
+    assert response.status_code == 200
+    assert menu(response) == [("Offers", "/en/offers/", None)], (
+        "the untranslated contact point is not in the English menu"
+    )
+
+
+def test_main_menu_marks_the_current_section(client, tree):
+    on_section = menu(client.get("/angebote/"))
+    below_section = menu(client.get("/angebote/beratung/"))
+
+    assert on_section[0] == ("Angebote", "/angebote/", "page")
+    assert below_section[0] == ("Angebote", "/angebote/", "true")
+    assert on_section[1][2] is None
+
+
+def test_breadcrumbs_lead_from_home_to_the_page(client, tree):
+    response = client.get("/angebote/beratung/")
+
+    assert response.status_code == 200
+    assert breadcrumbs(response) == [
+        ("Startseite", "/"),
+        ("Angebote", "/angebote/"),
+        ("Beratung", None),
+    ]
+
+
+def test_breadcrumbs_in_english(client, tree):
+    response = client.get("/en/offers/advice/")
+
+    assert response.status_code == 200
+    assert breadcrumbs(response) == [
+        ("Home", "/en/"),
+        ("Offers", "/en/offers/"),
+        ("Advice", None),
+    ]
+
+
+def test_home_page_has_no_breadcrumbs(client, tree):
+    assert breadcrumbs(client.get("/")) == []
+
+
+@pytest.fixture
+def one_of_each(home_de, legal_pages, tree):
+    """URLs of every page type in both languages."""
+    contact = ContactPointPageFactory(parent=home_de, slug="kontaktstelle")
+    translate_page(contact, slug="contact-desk")
+    return {
+        "home": ("/", "/en/"),
+        "standard": ("/angebote/", "/en/offers/"),
+        "contact point": ("/kontaktstelle/", "/en/contact-desk/"),
+        "legal": ("/impressum/", "/en/imprint/"),
+    }
+
+
+PAGE_TYPES = ["home", "standard", "contact point", "legal"]
+
+
+@pytest.mark.parametrize("page_type", PAGE_TYPES)
+@pytest.mark.parametrize(
+    ("language", "imprint", "privacy", "accessibility"),
+    [
+        ("de", "/impressum/", "/datenschutz/", "/barrierefreiheit/"),
+        ("en", "/en/imprint/", "/en/privacy/", "/en/accessibility/"),
+    ],
+)
+def test_footer_links_to_legal_pages_in_active_language(
+    client, one_of_each, page_type, language, imprint, privacy, accessibility
+):
+    url = one_of_each[page_type][0 if language == "de" else 1]
+
+    response = client.get(url)
+
+    assert response.status_code == 200
+    assert html_lang(response) == language
+    hrefs = set(footer_links(response).values())
+    assert {imprint, privacy, accessibility} <= hrefs
+
+
+def test_footer_link_texts_are_translated(client, one_of_each):
+    german = footer_links(client.get("/"))
+    english = footer_links(client.get("/en/"))
+
+    assert german["Impressum"] == "/impressum/"
+    assert german["Datenschutz"] == "/datenschutz/"
+    assert german["Barrierefreiheit"] == "/barrierefreiheit/"
+    assert english["Imprint"] == "/en/imprint/"
+    assert english["Privacy"] == "/en/privacy/"
+    assert english["Accessibility"] == "/en/accessibility/"
+
+
+def test_footer_falls_back_to_german_legal_page_without_translation(
+    client, home_de, home_en, site
+):
+    from portal.models import LegalSettings
+    from tests.factories.home import LegalPageFactory
+
+    legal = LegalSettings.for_site(site)
+    legal.imprint_page = LegalPageFactory(parent=home_de, slug="impressum")
+    legal.save()
+
+    response = client.get("/en/")
+
+    assert response.status_code == 200
+    assert "/impressum/" in footer_links(response).values()
+
+
+@pytest.mark.parametrize("page_type", PAGE_TYPES)
+@pytest.mark.parametrize("language", ["de", "en"])
+def test_skip_link_targets_main_landmark(client, one_of_each, page_type, language):
+    url = one_of_each[page_type][0 if language == "de" else 1]
+
+    html = soup(client.get(url))
+
+    first_link = html.body.find("a")
+    assert first_link["href"] == "#main", "the skip link is the first link"
+    target = html.find(id="main")
+    assert target is not None
+    assert target.name == "main"
+
+
+def test_language_switcher_links_to_the_translation(client, tree):
+    german = client.get("/angebote/beratung/")
+    english = client.get("/en/offers/advice/")
+
+    assert language_links(german) == {"en": "/en/offers/advice/"}
+    assert language_links(english) == {"de": "/angebote/beratung/"}
+
+
+def test_language_switcher_hidden_on_german_only_page(client, tree):
+    response = client.get("/intern/")
+
+    assert response.status_code == 200
+    assert language_links(response) == {}
+    assert 'hreflang="en"' not in response.content.decode()
+
+
+def test_language_switcher_skips_unpublished_translation(client, tree):
+    offers_en, _advice_en = tree["en"]
+    offers_en.unpublish()
+
+    response = client.get("/angebote/")
+
+    assert response.status_code == 200
+    assert "en" not in language_links(response)
+
+
+def test_language_switcher_on_search_keeps_the_query(client, home_de):
+    german = client.get("/suche/", {"q": "Café"})
+    english = client.get("/en/search/", {"q": "Café"})
+
+    assert german.status_code == english.status_code == 200
+    assert language_links(german)["en"] == "/en/search/?q=Caf%C3%A9"
+    assert language_links(english)["de"] == "/suche/?q=Caf%C3%A9"

@@ -1,0 +1,23 @@
+"""Small helpers for reading rendered pages."""
+
+from bs4 import BeautifulSoup
+
+
+def soup(response) -> BeautifulSoup:
+    assert response["Content-Type"].startswith("text/html")
+    return BeautifulSoup(response.content, "html.parser")
+
+
+def html_lang(response) -> str:
+    return soup(response).html["lang"]
+
+
+def main_text(response) -> str:
+    """The visible text of the <main> landmark, whitespace collapsed."""
+    return " ".join(soup(response).find("main").get_text(" ").split())
+
+
+def footer_links(response) -> dict[str, str]:
+    """Footer legal navigation: link text -> href."""
+    nav = soup(response).select_one("footer .site-footer__legal")
+    return {a.get_text(strip=True): a["href"] for a in nav.find_all("a")}
