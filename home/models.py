@@ -45,6 +45,7 @@ class HomePage(Page):
         "home.StandardPage",
         "home.ContactPointPage",
         "home.LegalPage",
+        "events.EventIndexPage",
     ]
 
     content_panels = [
@@ -65,7 +66,16 @@ class HomePage(Page):
             .select_related("image")
             .order_by("sort_order", "name")
         )
+        context["teaser_slots"] = _teaser_slots(self.locale)
         return context
+
+
+def _teaser_slots(locale) -> list[dict]:
+    """The feature apps' teasers, through their public selectors."""
+    from events.selectors import events_home_teaser
+
+    slots = [events_home_teaser(locale=locale)]
+    return [slot for slot in slots if slot]
 
 
 class StandardPage(Page):
