@@ -180,7 +180,7 @@ class EventIndexPage(RoutablePageMixin, Page):
 
         return event_archive(request, index_page=self)
 
-    @path("feed.ics")
+    @path("feed/")
     def feed(self, request):
         from .views import event_feed
 
@@ -530,7 +530,7 @@ class EventPage(RoutablePageMixin, Page):
 
     # Views ----------------------------------------------------------------
 
-    @path("event.ics")
+    @path("ical/")
     def ics(self, request):
         from .views import event_ics
 

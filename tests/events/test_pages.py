@@ -203,7 +203,7 @@ def test_event_page_shows_details(site_client, event_index):
     assert "Bürgerhaus Schlaatz" in html
     assert "Rampe" in html
     assert "Arabic" in html or "Arabisch" in html
-    assert f'href="/veranstaltungen/{event.slug}/event.ics"' in html
+    assert f'href="/veranstaltungen/{event.slug}/ical/"' in html
 
 
 def test_english_listing(site_client, english_event_index):
