@@ -46,6 +46,7 @@ class HomePage(Page):
         "home.ContactPointPage",
         "home.LegalPage",
         "events.EventIndexPage",
+        "campaigns.CampaignIndexPage",
     ]
 
     content_panels = [
@@ -72,9 +73,13 @@ class HomePage(Page):
 
 def _teaser_slots(locale) -> list[dict]:
     """The feature apps' teasers, through their public selectors."""
+    from campaigns.selectors import campaigns_home_teaser
     from events.selectors import events_home_teaser
 
-    slots = [events_home_teaser(locale=locale)]
+    slots = [
+        campaigns_home_teaser(locale=locale),
+        events_home_teaser(locale=locale),
+    ]
     return [slot for slot in slots if slot]
 
 
