@@ -45,6 +45,8 @@ class HomePage(Page):
         "home.StandardPage",
         "home.ContactPointPage",
         "home.LegalPage",
+        "events.EventIndexPage",
+        "campaigns.CampaignIndexPage",
     ]
 
     content_panels = [
@@ -65,7 +67,20 @@ class HomePage(Page):
             .select_related("image")
             .order_by("sort_order", "name")
         )
+        context["teaser_slots"] = _teaser_slots(self.locale)
         return context
+
+
+def _teaser_slots(locale) -> list[dict]:
+    """The feature apps' teasers, through their public selectors."""
+    from campaigns.selectors import campaigns_home_teaser
+    from events.selectors import events_home_teaser
+
+    slots = [
+        campaigns_home_teaser(locale=locale),
+        events_home_teaser(locale=locale),
+    ]
+    return [slot for slot in slots if slot]
 
 
 class StandardPage(Page):

@@ -1,0 +1,622 @@
+"""Events of the quarters: the index with its listing, calendar, archive and
+feed, the event pages editors keep (with recurring dates, cancellations and
+extra dates), and the snippets they pick from (category, target group, venue).
+"""
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    HelpPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    PageChooserPanel,
+)
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import StreamField
+from wagtail.models import Orderable, Page, TranslatableMixin
+from wagtail.search import index
+
+from portal import geo
+from portal.blocks import ContentStreamBlock
+from portal.models import Quarter
+
+from . import recurrence
+from .choices import (
+    DateChangeKind,
+    EventStatus,
+    Frequency,
+    MonthWeek,
+    Registration,
+)
+from .forms import EventPageForm
+
+__all__ = [
+    "EventCategory",
+    "TargetGroup",
+    "Venue",
+    "EventIndexPage",
+    "EventPage",
+    "EventDateChange",
+    "EventExtraDate",
+]
+
+
+class EventCategory(TranslatableMixin, models.Model):
+    """Kind of event (workshop, PC-Café, course …); editors keep the list so
+    visitors can filter by it."""
+
+    name = models.CharField(_("name"), max_length=80)
+    slug = models.SlugField(_("slug"), max_length=80)
+    sort_order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("sort_order")]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("event category")
+        verbose_name_plural = _("event categories")
+        ordering = ["sort_order", "name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["locale", "slug"], name="events_category_unique_slug"
+            )
+        ]
+
+    def __str__(self):
+        return self.name
+
+
+class TargetGroup(TranslatableMixin, models.Model):
+    """Whom an event is for (jobseekers, single parents, newcomers, firms …)."""
+
+    name = models.CharField(_("name"), max_length=80)
+    slug = models.SlugField(_("slug"), max_length=80)
+    sort_order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("sort_order")]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("target group")
+        verbose_name_plural = _("target groups")
+        ordering = ["sort_order", "name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["locale", "slug"], name="events_targetgroup_unique_slug"
+            )
+        ]
+
+    def __str__(self):
+        return self.name
+
+
+class Venue(models.Model):
+    """A place events happen that is not one of the project's contact points
+    (a school yard, the community garden, a firm's hall). Contact points are
+    chosen directly on the event instead, so their address lives in one place.
+    Addresses read the same in every language, so venues are not translated."""
+
+    name = models.CharField(_("name"), max_length=120)
+    street = models.CharField(_("street and number"), max_length=255, blank=True)
+    postal_code = models.CharField(_("postal code"), max_length=10, blank=True)
+    city = models.CharField(_("city"), max_length=100, default="Potsdam")
+    latitude = models.DecimalField(
+        _("latitude"), max_digits=9, decimal_places=6, null=True, blank=True
+    )
+    longitude = models.DecimalField(
+        _("longitude"), max_digits=9, decimal_places=6, null=True, blank=True
+    )
+    step_free_access = models.BooleanField(_("step-free access"), default=False)
+    accessibility_notes = models.TextField(
+        _("barrier-free notes"), blank=True, max_length=600
+    )
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("street"),
+        FieldRowPanel([FieldPanel("postal_code"), FieldPanel("city")]),
+        FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")]),
+        FieldPanel("step_free_access"),
+        FieldPanel("accessibility_notes"),
+    ]
+
+    class Meta:
+        verbose_name = _("venue")
+        verbose_name_plural = _("venues")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    def clean(self):
+        super().clean()
+        if (self.latitude is None) != (self.longitude is None):
+            raise ValidationError(
+                {"longitude": _("Enter both latitude and longitude, or neither.")}
+            )
+        if self.latitude is not None and not geo.in_potsdam(
+            self.latitude, self.longitude
+        ):
+            raise ValidationError(
+                {"latitude": _("This point does not lie in Potsdam.")}
+            )
+
+
+class EventIndexPage(RoutablePageMixin, Page):
+    """The events section: upcoming dates with filters, a month calendar, the
+    archive of past events and subscribable iCal feeds of any filter."""
+
+    intro = models.TextField(_("introduction"), blank=True, max_length=600)
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["events.EventPage"]
+    max_count_per_parent = 1
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    search_fields = [*Page.search_fields, index.SearchField("intro")]
+
+    class Meta:
+        verbose_name = _("event index")
+
+    @path("")
+    def listing(self, request):
+        from .views import event_listing
+
+        return event_listing(request, index_page=self)
+
+    @path("calendar/")
+    def calendar(self, request):
+        from .views import event_calendar
+
+        return event_calendar(request, index_page=self)
+
+    @path("archive/")
+    def archive(self, request):
+        from .views import event_archive
+
+        return event_archive(request, index_page=self)
+
+    @path("feed/")
+    def feed(self, request):
+        from .views import event_feed
+
+        return event_feed(request, index_page=self)
+
+
+class EventPage(RoutablePageMixin, Page):
+    """One event, possibly repeating (the weekly PC-Café, the monthly network
+    meeting). Editors enter the first date and a rule; single dates can be
+    cancelled or moved, extra dates added."""
+
+    teaser = models.TextField(_("teaser"), max_length=300, blank=True)
+    description = StreamField(
+        ContentStreamBlock(), verbose_name=_("description"), blank=True
+    )
+    image = models.ForeignKey(
+        settings.WAGTAILIMAGES_IMAGE_MODEL,
+        verbose_name=_("image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    image_alt_text = models.CharField(
+        _("alternative text of the image"),
+        max_length=250,
+        blank=True,
+        help_text=_("Leave empty if the image is only decorative."),
+    )
+    category = models.ForeignKey(
+        EventCategory,
+        verbose_name=_("category"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    target_groups = ParentalManyToManyField(
+        TargetGroup, verbose_name=_("target groups"), blank=True, related_name="+"
+    )
+    quarter = models.ForeignKey(
+        Quarter,
+        verbose_name=_("quarter"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    # Where. Events must not import `home`, so a contact point is referenced
+    # as a plain page (the chooser is limited to home.ContactPointPage) and
+    # its address is read duck-typed; other places are Venue snippets.
+    contact_point = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("contact point"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    venue = models.ForeignKey(
+        Venue,
+        verbose_name=_("other venue"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    online_url = models.URLField(
+        _("online link"),
+        blank=True,
+        help_text=_("For events that take place (also) online."),
+    )
+
+    # When. Stored in UTC, entered and shown in Europe/Berlin.
+    start = models.DateTimeField(_("start"))
+    end = models.DateTimeField(_("end"))
+    all_day = models.BooleanField(_("all day"), default=False)
+
+    repeat = models.CharField(
+        _("repeats"), max_length=10, choices=Frequency.choices, blank=True
+    )
+    repeat_interval = models.PositiveSmallIntegerField(
+        _("every"),
+        default=1,
+        validators=[MinValueValidator(1), MaxValueValidator(52)],
+        help_text=_("1 = every day/week/month, 2 = every other …"),
+    )
+    repeat_weekdays = models.JSONField(_("on weekdays"), default=list, blank=True)
+    repeat_month_week = models.SmallIntegerField(
+        _("week of the month"), choices=MonthWeek.choices, null=True, blank=True
+    )
+    repeat_until = models.DateField(_("until"), null=True, blank=True)
+    repeat_count = models.PositiveSmallIntegerField(
+        _("number of dates"), null=True, blank=True
+    )
+
+    status = models.CharField(
+        _("status"),
+        max_length=20,
+        choices=EventStatus.choices,
+        default=EventStatus.SCHEDULED,
+    )
+    status_note = models.CharField(_("note on the status"), max_length=300, blank=True)
+
+    languages = models.JSONField(_("languages spoken"), default=list, blank=True)
+    is_free = models.BooleanField(_("free of charge"), default=True)
+    price = models.DecimalField(
+        _("price in euros"),
+        max_digits=7,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0)],
+    )
+    price_note = models.CharField(
+        _("price note"), max_length=120, blank=True, help_text=_("E.g. reductions.")
+    )
+    registration = models.CharField(
+        _("registration"),
+        max_length=10,
+        choices=Registration.choices,
+        default=Registration.NONE,
+    )
+    registration_info = models.TextField(
+        _("how to register"), blank=True, max_length=600
+    )
+    registration_url = models.URLField(_("registration link"), blank=True)
+    capacity = models.PositiveIntegerField(_("places"), null=True, blank=True)
+    fully_booked = models.BooleanField(_("fully booked"), default=False)
+    childcare = models.BooleanField(_("childcare offered"), default=False)
+    accessibility_notes = models.TextField(
+        _("accessibility notes"), blank=True, max_length=600
+    )
+    # A directory company once the directory exists; until then any page.
+    organiser_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("organiser's page"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    organiser_name = models.CharField(_("organiser"), max_length=160, blank=True)
+
+    base_form_class = EventPageForm
+    parent_page_types = ["events.EventIndexPage"]
+    subpage_types = []
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("teaser"),
+        MultiFieldPanel(
+            [FieldPanel("image"), FieldPanel("image_alt_text")], heading=_("Image")
+        ),
+        FieldPanel("description"),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("start"), FieldPanel("end")]),
+                FieldPanel("all_day"),
+                FieldPanel("status"),
+                FieldPanel("status_note"),
+            ],
+            heading=_("Date and status"),
+        ),
+        MultiFieldPanel(
+            [
+                HelpPanel(
+                    _(
+                        "The first date above is the first of the series and "
+                        "must follow the rule."
+                    )
+                ),
+                FieldRowPanel([FieldPanel("repeat"), FieldPanel("repeat_interval")]),
+                FieldPanel("repeat_weekdays"),
+                FieldPanel("repeat_month_week"),
+                FieldRowPanel([FieldPanel("repeat_until"), FieldPanel("repeat_count")]),
+            ],
+            heading=_("Repetition"),
+        ),
+        InlinePanel(
+            "date_changes",
+            heading=_("Cancelled or moved dates"),
+            label=_("Date change"),
+        ),
+        InlinePanel("extra_dates", heading=_("Extra dates"), label=_("Extra date")),
+        MultiFieldPanel(
+            [
+                PageChooserPanel("contact_point", page_type="home.ContactPointPage"),
+                FieldPanel("venue"),
+                FieldPanel("online_url"),
+                FieldPanel("quarter"),
+            ],
+            heading=_("Place"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("category"),
+                FieldPanel("target_groups"),
+                FieldPanel("languages"),
+            ],
+            heading=_("For whom"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("is_free"), FieldPanel("price")]),
+                FieldPanel("price_note"),
+                FieldPanel("registration"),
+                FieldPanel("registration_info"),
+                FieldPanel("registration_url"),
+                FieldRowPanel([FieldPanel("capacity"), FieldPanel("fully_booked")]),
+                FieldPanel("childcare"),
+                FieldPanel("accessibility_notes"),
+            ],
+            heading=_("Participation"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("organiser_name"), PageChooserPanel("organiser_page")],
+            heading=_("Organiser"),
+        ),
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("teaser"),
+        index.SearchField("description"),
+        index.SearchField("organiser_name"),
+        index.FilterField("start"),
+    ]
+
+    class Meta:
+        verbose_name = _("event")
+        verbose_name_plural = _("events")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(end__gte=models.F("start")),
+                name="events_eventpage_end_after_start",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(repeat_interval__gte=1),
+                name="events_eventpage_interval_positive",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(repeat_count__isnull=True)
+                | models.Q(repeat_count__lte=recurrence.MAX_OCCURRENCES),
+                name="events_eventpage_count_capped",
+            ),
+        ]
+
+    # Recurrence ---------------------------------------------------------
+
+    @property
+    def rule(self) -> recurrence.Rule | None:
+        if not self.repeat:
+            return None
+        return recurrence.Rule(
+            frequency=self.repeat,
+            interval=self.repeat_interval or 1,
+            weekdays=tuple(sorted(int(day) for day in self.repeat_weekdays or [])),
+            month_week=self.repeat_month_week,
+            until=self.repeat_until,
+            count=self.repeat_count,
+        )
+
+    def date_changes_for_expansion(self) -> list[recurrence.DateChange]:
+        return [
+            recurrence.DateChange(
+                original_date=change.original_date,
+                cancelled=change.kind == DateChangeKind.CANCELLED,
+                new_start=change.new_start,
+                new_end=change.new_end,
+                note=change.note,
+            )
+            for change in self.date_changes.all()
+        ]
+
+    def extra_dates_for_expansion(self) -> list[recurrence.ExtraDate]:
+        return [
+            recurrence.ExtraDate(start=extra.start, end=extra.end, note=extra.note)
+            for extra in self.extra_dates.all()
+        ]
+
+    def occurrences(self, *, window_start, window_end, limit=None):
+        """Dates of this event in the window; see `recurrence.expand`."""
+        return recurrence.expand(
+            event=self,
+            start=self.start,
+            end=self.end,
+            all_day=self.all_day,
+            rule=self.rule,
+            changes=self.date_changes_for_expansion(),
+            extras=self.extra_dates_for_expansion(),
+            window_start=window_start,
+            window_end=window_end,
+            limit=limit or recurrence.MAX_OCCURRENCES,
+        )
+
+    # Place ----------------------------------------------------------------
+
+    @property
+    def place(self) -> dict | None:
+        """Name, address, coordinates and access notes of the contact point or
+        venue, whichever is set. The contact point is read duck-typed: any
+        page with street/postal_code/city works."""
+        source = None
+        if self.contact_point_id:
+            source = self.contact_point.specific_deferred
+            notes = getattr(source, "accessibility_notes", "")
+            step_free = getattr(source, "step_free_access", False)
+            url = source.localized.url if source.live else ""
+            name = source.localized.title
+        elif self.venue_id:
+            source = self.venue
+            notes, step_free, url = (
+                source.accessibility_notes,
+                (source.step_free_access),
+                "",
+            )
+            name = source.name
+        if source is None:
+            return None
+        return {
+            "name": name,
+            "street": getattr(source, "street", ""),
+            "postal_code": getattr(source, "postal_code", ""),
+            "city": getattr(source, "city", ""),
+            "latitude": getattr(source, "latitude", None),
+            "longitude": getattr(source, "longitude", None),
+            "accessibility_notes": notes,
+            "step_free_access": step_free,
+            "url": url,
+        }
+
+    @property
+    def place_name(self) -> str:
+        """For listings: no extra query beyond select_related."""
+        if self.contact_point_id:
+            return self.contact_point.title
+        if self.venue_id:
+            return self.venue.name
+        return ""
+
+    @property
+    def is_online(self) -> bool:
+        return self.status == EventStatus.MOVED_ONLINE or (
+            bool(self.online_url) and not self.place_name
+        )
+
+    # Views ----------------------------------------------------------------
+
+    @path("ical/")
+    def ics(self, request):
+        from .views import event_ics
+
+        return event_ics(request, event=self)
+
+    def get_context(self, request, *args, **kwargs):
+        from .selectors import event_detail_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(event_detail_context(event=self, request=request))
+        return context
+
+
+class EventDateChange(Orderable):
+    """One date of a series that does not take place as planned."""
+
+    page = ParentalKey(EventPage, on_delete=models.CASCADE, related_name="date_changes")
+    original_date = models.DateField(_("original date"))
+    kind = models.CharField(
+        _("change"),
+        max_length=10,
+        choices=DateChangeKind.choices,
+        default=DateChangeKind.CANCELLED,
+    )
+    new_start = models.DateTimeField(_("new start"), null=True, blank=True)
+    new_end = models.DateTimeField(_("new end"), null=True, blank=True)
+    note = models.CharField(
+        _("note"), max_length=200, blank=True, help_text=_("E.g. “Public holiday”.")
+    )
+
+    panels = [
+        FieldPanel("original_date"),
+        FieldPanel("kind"),
+        FieldRowPanel([FieldPanel("new_start"), FieldPanel("new_end")]),
+        FieldPanel("note"),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("date change")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["page", "original_date"], name="events_datechange_unique_day"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(kind="cancelled")
+                | models.Q(new_start__isnull=False),
+                name="events_datechange_moved_has_start",
+            ),
+        ]
+
+    def clean(self):
+        super().clean()
+        if self.kind == DateChangeKind.MOVED:
+            if self.new_start is None:
+                raise ValidationError(
+                    {"new_start": _("Enter the new start of a moved date.")}
+                )
+            if self.new_end is not None and self.new_end < self.new_start:
+                raise ValidationError(
+                    {"new_end": _("The end must not be before the start.")}
+                )
+
+
+class EventExtraDate(Orderable):
+    """A one-off date outside the rule (e.g. an extra PC-Café in the holidays)."""
+
+    page = ParentalKey(EventPage, on_delete=models.CASCADE, related_name="extra_dates")
+    start = models.DateTimeField(_("start"))
+    end = models.DateTimeField(_("end"))
+    note = models.CharField(_("note"), max_length=200, blank=True)
+
+    panels = [
+        FieldRowPanel([FieldPanel("start"), FieldPanel("end")]),
+        FieldPanel("note"),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("extra date")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(end__gte=models.F("start")),
+                name="events_extradate_end_after_start",
+            )
+        ]
+
+    def clean(self):
+        super().clean()
+        if self.start and self.end and self.end < self.start:
+            raise ValidationError({"end": _("The end must not be before the start.")})

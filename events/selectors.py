@@ -1,0 +1,314 @@
+"""Reads: which events and which of their dates a visitor sees.
+
+Every function here runs a fixed number of queries, however many events
+match: one for the pages (with their snippets joined), one per prefetched
+relation, one per name map. Recurring events are expanded in Python, and only
+inside the window being shown.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+
+from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
+from django.utils import timezone
+from wagtail.models import Locale, Page
+
+from portal.languages import SPOKEN_LANGUAGE_NAMES
+from portal.models import Quarter
+
+from . import recurrence
+from .choices import DateChangeKind
+from .models import (
+    EventCategory,
+    EventDateChange,
+    EventExtraDate,
+    EventIndexPage,
+    EventPage,
+    TargetGroup,
+)
+from .recurrence import Occurrence
+
+#: How far ahead the listing looks when the visitor chose no end date.
+DEFAULT_LISTING_DAYS = 90
+#: How far back the archive looks.
+ARCHIVE_DAYS = 365
+#: Events whose last date is longer ago than this leave the feeds.
+FEED_PAST_DAYS = 90
+#: Upper bound for events in one feed.
+FEED_MAX_EVENTS = 1000
+
+
+@dataclass(frozen=True)
+class EventFilters:
+    """What the visitor filtered by; slugs refer to the active language."""
+
+    category: str = ""
+    quarter: str = ""
+    group: str = ""
+    free_only: bool = False
+
+
+@dataclass
+class FilterOptions:
+    categories: list[EventCategory]
+    quarters: list[Quarter]
+    groups: list[TargetGroup]
+
+    def translation_key(self, objects, slug: str):
+        for obj in objects:
+            if obj.slug == slug:
+                return obj.translation_key
+        return None
+
+
+def local_midnight(day: date) -> datetime:
+    return recurrence.from_local_naive(datetime.combine(day, time(0)))
+
+
+def event_filter_options(*, locale: Locale) -> FilterOptions:
+    """Categories, quarters and target groups in the visitor's language."""
+    return FilterOptions(
+        categories=list(EventCategory.objects.filter(locale=locale)),
+        quarters=list(Quarter.objects.filter(locale=locale)),
+        groups=list(TargetGroup.objects.filter(locale=locale)),
+    )
+
+
+def _base_events(*, locale: Locale, index_page: Page | None) -> QuerySet:
+    events = EventPage.objects.live().public().filter(locale=locale)
+    if index_page is not None:
+        events = events.child_of(index_page)
+    return events
+
+
+def _with_relations(events: QuerySet) -> QuerySet:
+    return events.select_related(
+        "category", "quarter", "venue", "contact_point", "image"
+    ).prefetch_related(
+        "target_groups",
+        Prefetch("date_changes", queryset=EventDateChange.objects.order_by("pk")),
+        Prefetch("extra_dates", queryset=EventExtraDate.objects.order_by("start")),
+    )
+
+
+def _apply_filters(
+    events: QuerySet, *, filters: EventFilters, options: FilterOptions
+) -> QuerySet:
+    # Snippets are translatable and a translated page may still point at the
+    # German snippet, so filters match by translation key, not by row.
+    if filters.category:
+        key = options.translation_key(options.categories, filters.category)
+        events = events.filter(category__translation_key=key)
+    if filters.quarter:
+        key = options.translation_key(options.quarters, filters.quarter)
+        events = events.filter(quarter__translation_key=key)
+    if filters.group:
+        key = options.translation_key(options.groups, filters.group)
+        events = events.filter(
+            Exists(
+                EventPage.target_groups.through.objects.filter(
+                    eventpage_id=OuterRef("pk"), targetgroup__translation_key=key
+                )
+            )
+        )
+    if filters.free_only:
+        events = events.filter(is_free=True)
+    return events
+
+
+def _in_window(events: QuerySet, *, start: datetime, end: datetime) -> QuerySet:
+    """Events that may have a date in [start, end): a SQL pre-selection that
+    is exact for one-off events and generous for series."""
+    # A day of slack: all-day events end at the midnight after their last day.
+    earliest = start - timedelta(days=1)
+    one_off = Q(repeat="", start__lt=end, end__gt=earliest)
+    series = (
+        ~Q(repeat="")
+        & Q(start__lt=end)
+        & (Q(repeat_until__isnull=True) | Q(repeat_until__gte=earliest.date()))
+    )
+    extra = Exists(
+        EventExtraDate.objects.filter(page=OuterRef("pk"), start__lt=end, end__gt=start)
+    )
+    moved = Exists(
+        EventDateChange.objects.filter(
+            page=OuterRef("pk"),
+            kind=DateChangeKind.MOVED,
+            new_start__lt=end,
+            new_start__gte=start - timedelta(days=31),
+        )
+    )
+    return events.filter(one_off | series | extra | moved)
+
+
+def _label(events: list[EventPage], options: FilterOptions) -> None:
+    """Attach names in the visitor's language (no query per event)."""
+    categories = {c.translation_key: c.name for c in options.categories}
+    quarters = {q.translation_key: q.name for q in options.quarters}
+    groups = {g.translation_key: g.name for g in options.groups}
+    for event in events:
+        event.category_label = (
+            categories.get(event.category.translation_key, event.category.name)
+            if event.category_id
+            else ""
+        )
+        event.quarter_label = (
+            quarters.get(event.quarter.translation_key, event.quarter.name)
+            if event.quarter_id
+            else ""
+        )
+        event.group_labels = [
+            groups.get(g.translation_key, g.name) for g in event.target_groups.all()
+        ]
+
+
+def events_in_window(
+    *,
+    locale: Locale,
+    index_page: Page | None,
+    filters: EventFilters,
+    options: FilterOptions,
+    window_start: datetime,
+    window_end: datetime,
+) -> list[EventPage]:
+    events = _base_events(locale=locale, index_page=index_page)
+    events = _apply_filters(events, filters=filters, options=options)
+    events = _in_window(events, start=window_start, end=window_end)
+    result = list(_with_relations(events))
+    _label(result, options)
+    return result
+
+
+def occurrences_in_window(
+    *,
+    events: list[EventPage],
+    window_start: datetime,
+    window_end: datetime,
+    newest_first: bool = False,
+) -> list[Occurrence]:
+    found: list[Occurrence] = []
+    for event in events:
+        found.extend(
+            event.occurrences(window_start=window_start, window_end=window_end)
+        )
+    found.sort(key=lambda occurrence: occurrence.sort_key, reverse=newest_first)
+    return found
+
+
+def event_occurrences(
+    *,
+    locale: Locale,
+    index_page: Page | None = None,
+    filters: EventFilters = EventFilters(),  # noqa: B008 - frozen, immutable
+    options: FilterOptions | None = None,
+    window_start: datetime,
+    window_end: datetime,
+    newest_first: bool = False,
+) -> list[Occurrence]:
+    """The dates of every matching event in the window, in order."""
+    options = options or event_filter_options(locale=locale)
+    events = events_in_window(
+        locale=locale,
+        index_page=index_page,
+        filters=filters,
+        options=options,
+        window_start=window_start,
+        window_end=window_end,
+    )
+    return occurrences_in_window(
+        events=events,
+        window_start=window_start,
+        window_end=window_end,
+        newest_first=newest_first,
+    )
+
+
+def upcoming_occurrences(*, locale: Locale, limit: int = 3) -> list[Occurrence]:
+    """The next dates that take place, for the home page."""
+    now = timezone.now()
+    found = event_occurrences(
+        locale=locale, window_start=now, window_end=now + timedelta(days=60)
+    )
+    return [o for o in found if not o.cancelled][:limit]
+
+
+def events_for_feed(
+    *,
+    locale: Locale,
+    index_page: Page | None,
+    filters: EventFilters,
+    options: FilterOptions,
+) -> list[EventPage]:
+    """Events for an iCal feed: every series still running or recently over."""
+    cutoff = timezone.now() - timedelta(days=FEED_PAST_DAYS)
+    events = _base_events(locale=locale, index_page=index_page)
+    events = _apply_filters(events, filters=filters, options=options)
+    recent = (
+        Q(repeat="", end__gte=cutoff)
+        | (
+            ~Q(repeat="")
+            & (Q(repeat_until__isnull=True) | Q(repeat_until__gte=cutoff.date()))
+        )
+        | Exists(EventExtraDate.objects.filter(page=OuterRef("pk"), end__gte=cutoff))
+    )
+    return list(
+        _with_relations(events.filter(recent)).order_by("start")[:FEED_MAX_EVENTS]
+    )
+
+
+def event_index_for(*, locale: Locale) -> EventIndexPage | None:
+    return EventIndexPage.objects.live().filter(locale=locale).first()
+
+
+def event_detail_context(*, event: EventPage, request) -> dict:
+    """Dates, place and structured data for the event page."""
+    from .jsonld import event_jsonld
+
+    now = timezone.now()
+    upcoming = event.occurrences(
+        window_start=now, window_end=now + timedelta(days=366), limit=25
+    )
+    next_occurrence = next((o for o in upcoming if not o.cancelled), None)
+    if next_occurrence is None:
+        past = event.occurrences(
+            window_start=now - timedelta(days=ARCHIVE_DAYS), window_end=now
+        )
+        next_occurrence = past[-1] if past else None
+    locale = Locale.get_active()
+    category = (
+        event.category.get_translation_or_none(locale) if event.category else None
+    )
+    quarter = event.quarter.get_translation_or_none(locale) if event.quarter else None
+    groups = [
+        group.get_translation_or_none(locale) or group
+        for group in event.target_groups.all()
+    ]
+    return {
+        "occurrences": upcoming,
+        "next_occurrence": next_occurrence,
+        "place": event.place,
+        "category_label": (category or event.category).name if event.category else "",
+        "quarter_label": (quarter or event.quarter).name if event.quarter else "",
+        "group_labels": [group.name for group in groups],
+        "language_names": [
+            str(SPOKEN_LANGUAGE_NAMES.get(code, code)) for code in event.languages
+        ],
+        "ics_url": event.get_url(request) + event.reverse_subpage("ics"),
+        "jsonld": event_jsonld(
+            event=event, occurrence=next_occurrence, request=request
+        ),
+    }
+
+
+def events_home_teaser(*, locale: Locale, limit: int = 3) -> dict | None:
+    """The home page's "next events" slot, or None without an event index."""
+    index_page = event_index_for(locale=locale)
+    if index_page is None:
+        return None
+    return {
+        "template": "events/home_teaser.html",
+        "occurrences": upcoming_occurrences(locale=locale, limit=limit),
+        "index_url": index_page.url,
+    }

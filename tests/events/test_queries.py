@@ -1,0 +1,65 @@
+"""The listing runs the same number of SQL queries for few and many events."""
+
+from datetime import timedelta
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from events.choices import Frequency
+from tests.factories.events import (
+    EventCategoryFactory,
+    EventDateChangeFactory,
+    EventPageFactory,
+    TargetGroupFactory,
+    VenueFactory,
+    berlin,
+)
+
+pytestmark = pytest.mark.django_db
+
+WINDOW = {"date_from": "2030-03-01", "date_to": "2030-03-31"}
+
+
+def _add_events(index, *, total: int, every_nth_recurring: int = 10) -> None:
+    category = EventCategoryFactory()
+    group = TargetGroupFactory()
+    venue = VenueFactory()
+    existing = index.get_children().count()
+    for number in range(existing, existing + total):
+        start = berlin(2030, 3, 1, 9) + timedelta(hours=7 * number % 600)
+        recurring = number % every_nth_recurring == 0
+        event = EventPageFactory(
+            parent=index,
+            start=start,
+            end=start + timedelta(hours=2),
+            category=category,
+            venue=venue if number % 2 else None,
+            repeat=Frequency.DAILY if recurring else "",
+        )
+        event.target_groups.add(group)
+        event.save()
+        if recurring:
+            EventDateChangeFactory(
+                page=event, original_date=(start + timedelta(days=1)).date()
+            )
+
+
+def _count(client) -> tuple[int, int]:
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get("/veranstaltungen/", WINDOW)
+        assert response.status_code == 200
+    with CaptureQueriesContext(connection) as calendar:
+        response = client.get("/veranstaltungen/calendar/", {"month": "2030-03"})
+        assert response.status_code == 200
+    return len(queries), len(calendar)
+
+
+def test_listing_queries_do_not_grow_with_events(site_client, event_index):
+    _add_events(event_index, total=10)
+    site_client.get("/veranstaltungen/", WINDOW)  # warm caches (site root paths)
+    small = _count(site_client)
+    _add_events(event_index, total=990)  # 1,000 events, 100 of them recurring
+    large = _count(site_client)
+    print(f"listing/calendar queries with 10 events: {small}, with 1000: {large}")
+    assert small == large
