@@ -11,6 +11,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from directory.selectors import vacancies_teaser
 from portal import geo
 from portal.blocks import ContactPersonBlock, ContentStreamBlock, OpeningHoursBlock
 from portal.models import Quarter
@@ -45,6 +46,7 @@ class HomePage(Page):
         "home.StandardPage",
         "home.ContactPointPage",
         "home.LegalPage",
+        "directory.DirectoryIndexPage",
     ]
 
     content_panels = [
@@ -65,6 +67,9 @@ class HomePage(Page):
             .select_related("image")
             .order_by("sort_order", "name")
         )
+        context["teaser_slots"] = [
+            slot for slot in (vacancies_teaser(locale=self.locale),) if slot
+        ]
         return context
 
 
