@@ -20,6 +20,22 @@ class DirectoryConfig(AppConfig):
         post_migrate.connect(
             _after_migrate, sender=self, dispatch_uid="directory-after-migrate"
         )
+        from wagtail.signals import page_published
+
+        from .models import CompanyPage
+
+        page_published.connect(
+            _reindex_with_tags, sender=CompanyPage, dispatch_uid="directory-reindex"
+        )
+
+
+def _reindex_with_tags(sender, instance, **kwargs):
+    # The search index is updated from post_save, before a ClusterableModel
+    # saves its child relations; with the immediate task backend the tags of
+    # this very publish would be missing. Index again once everything is saved.
+    from wagtail.search import index
+
+    index.insert_or_update_object(instance)
 
 
 def _after_migrate(sender, **kwargs):
