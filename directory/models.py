@@ -146,12 +146,17 @@ class DirectoryIndexPage(RoutablePageMixin, Page):
     def listing(self, request):
         return self.render(request)
 
-    @path("noch-offen/<str:token>/", name="vacancy_still_open")
-    def vacancy_still_open(self, request, token):
+    # Wagtail serves only [\w-] path segments, so the signed token's three
+    # parts (value, timestamp, signature) travel as three segments.
+    @path(
+        "noch-offen/<str:value>/<str:stamp>/<str:signature>/",
+        name="vacancy_still_open",
+    )
+    def vacancy_still_open(self, request, value, stamp, signature):
         """The one-click "still open" link of the expiry reminder e-mail."""
         from .services import vacancy_confirm_open
 
-        result = vacancy_confirm_open(token=token)
+        result = vacancy_confirm_open(token=f"{value}:{stamp}:{signature}")
         return TemplateResponse(
             request,
             "directory/vacancy_still_open.html",

@@ -236,8 +236,10 @@ def vacancy_still_open_url(*, vacancy: VacancyPage, base_url: str | None = None)
     prefix = full if full else base + path
     if prefix.startswith("/"):
         prefix = base + prefix
+    value, stamp, signature = _still_open_token(vacancy).split(":")
     return prefix + index.reverse_subpage(
-        "vacancy_still_open", kwargs={"token": _still_open_token(vacancy)}
+        "vacancy_still_open",
+        kwargs={"value": value, "stamp": stamp, "signature": signature},
     )
 
 
