@@ -1,7 +1,50 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
 
 class DirectoryConfig(AppConfig):
     name = "directory"
     verbose_name = _("Business network")
+
+    def ready(self):
+        from portal import roles
+
+        roles.role_grant(
+            roles.EDITORS,
+            "directory.add_sector",
+            "directory.change_sector",
+            "directory.delete_sector",
+            "directory.manage_firm_access",
+        )
+        post_migrate.connect(
+            _after_migrate, sender=self, dispatch_uid="directory-after-migrate"
+        )
+        from wagtail.signals import page_published
+
+        from .models import CompanyPage
+
+        page_published.connect(
+            _reindex_with_tags, sender=CompanyPage, dispatch_uid="directory-reindex"
+        )
+
+
+def _reindex_with_tags(sender, instance, **kwargs):
+    # The search index is updated from post_save, before a ClusterableModel
+    # saves its child relations; with the immediate task backend the tags of
+    # this very publish would be missing. Index again once everything is saved.
+    from wagtail.search import index
+
+    index.insert_or_update_object(instance)
+
+
+def _after_migrate(sender, **kwargs):
+    from portal.languages import SPOKEN_LANGUAGES
+
+    from .models import SpokenLanguage
+
+    # The language rows follow portal.languages; new codes appear here.
+    for position, (code, _name) in enumerate(SPOKEN_LANGUAGES):
+        SpokenLanguage.objects.update_or_create(
+            code=code, defaults={"sort_order": position}
+        )

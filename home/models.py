@@ -16,6 +16,7 @@ from portal.blocks import ContactPersonBlock, ContentStreamBlock, OpeningHoursBl
 from portal.models import Quarter
 
 from .blocks import ServiceBlock
+from .teasers import teasers_for_home
 
 __all__ = ["HomePage", "StandardPage", "ContactPointPage", "LegalPage"]
 
@@ -45,6 +46,7 @@ class HomePage(Page):
         "home.StandardPage",
         "home.ContactPointPage",
         "home.LegalPage",
+        "directory.DirectoryIndexPage",
         "events.EventIndexPage",
         "campaigns.CampaignIndexPage",
     ]
@@ -67,20 +69,8 @@ class HomePage(Page):
             .select_related("image")
             .order_by("sort_order", "name")
         )
-        context["teaser_slots"] = _teaser_slots(self.locale)
+        context["teaser_slots"] = teasers_for_home(locale=self.locale)
         return context
-
-
-def _teaser_slots(locale) -> list[dict]:
-    """The feature apps' teasers, through their public selectors."""
-    from campaigns.selectors import campaigns_home_teaser
-    from events.selectors import events_home_teaser
-
-    slots = [
-        campaigns_home_teaser(locale=locale),
-        events_home_teaser(locale=locale),
-    ]
-    return [slot for slot in slots if slot]
 
 
 class StandardPage(Page):

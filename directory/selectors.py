@@ -1,0 +1,422 @@
+"""Reads of the directory: open vacancies, the filtered company listing with
+its facet counts, and what company and vacancy pages show.
+
+Everything here runs a fixed number of queries, whatever the number of
+companies (tests/directory/test_queries.py holds us to it).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from django.core.paginator import Paginator
+from django.db.models import Case, Count, IntegerField, Prefetch, Q, QuerySet, When
+from django.http import HttpRequest
+from django.utils import timezone
+from wagtail.images import get_image_model
+from wagtail.models import Locale, Page
+
+from portal.models import Quarter
+
+from . import jsonld
+from .choices import Offer, WorkingTimeModel
+from .models import CompanyPage, DirectoryIndexPage, Sector, SpokenLanguage, VacancyPage
+
+COMPANIES_PER_PAGE = 20
+QUERY_MAX_LENGTH = 200
+SORTS = ("relevance", "name", "newest")
+VIEWS = ("list", "map")
+
+
+# Vacancies ---------------------------------------------------------------
+
+
+def _open_filter() -> Q:
+    return Q(expire_at__isnull=True) | Q(expire_at__gt=timezone.now())
+
+
+def vacancies_open(*, locale: Locale | None = None) -> QuerySet[VacancyPage]:
+    """Published vacancies whose application period has not ended. The
+    vacancy finder (issue 4) builds on this."""
+    vacancies = VacancyPage.objects.live().public().filter(_open_filter())
+    if locale is not None:
+        vacancies = vacancies.filter(locale=locale)
+    return vacancies
+
+
+def vacancies_for_company(*, company: CompanyPage) -> QuerySet[VacancyPage]:
+    return (
+        vacancies_open()
+        .child_of(company)
+        .order_by("expire_at", "title")
+        .prefetch_related("helpful_languages")
+    )
+
+
+def vacancies_similar(*, vacancy: VacancyPage, limit: int = 5) -> list[VacancyPage]:
+    """Open vacancies like an ended one: same type first, then same sector."""
+    company = vacancy.get_parent().specific
+    candidates = vacancies_open(locale=vacancy.locale).exclude(pk=vacancy.pk)
+    sector_key = company.sector.translation_key if company.sector_id else None
+    same_sector = Q(pk__in=[])
+    if sector_key:
+        sector_companies = CompanyPage.objects.filter(
+            sector__translation_key=sector_key
+        ).values("path")
+        paths = [row["path"] for row in sector_companies]
+        for path in paths:
+            same_sector |= Q(path__startswith=path)
+    candidates = candidates.filter(Q(offer_type=vacancy.offer_type) | same_sector)
+    return list(
+        candidates.annotate(
+            same_type=Case(
+                When(offer_type=vacancy.offer_type, then=1),
+                default=0,
+                output_field=IntegerField(),
+            )
+        ).order_by("-same_type", "-first_published_at")[:limit]
+    )
+
+
+def vacancies_newest(*, locale: Locale, limit: int = 4) -> list[VacancyPage]:
+    return list(vacancies_open(locale=locale).order_by("-first_published_at")[:limit])
+
+
+def vacancies_teaser(*, locale: Locale) -> dict | None:
+    """The "new vacancies" slot of the home page, or None when there are none."""
+    vacancies = vacancies_newest(locale=locale)
+    if not vacancies:
+        return None
+    parents = {
+        page.path: page
+        for page in Page.objects.filter(
+            path__in={v.path[: -VacancyPage.steplen] for v in vacancies}
+        ).only("id", "title", "path")
+    }
+    index = DirectoryIndexPage.objects.live().filter(locale=locale).first()
+    return {
+        "template": "directory/teasers/new_vacancies.html",
+        "items": [
+            {"vacancy": v, "company": parents.get(v.path[: -VacancyPage.steplen])}
+            for v in vacancies
+        ],
+        "index": index,
+    }
+
+
+# Companies ---------------------------------------------------------------
+
+
+@dataclass
+class DirectoryFilters:
+    """The visitor's filter state, parsed from the URL. Values that do not
+    exist are dropped (and reported), never an error."""
+
+    query: str = ""
+    sectors: list[str] = field(default_factory=list)  # sector slugs
+    quarters: list[str] = field(default_factory=list)  # quarter slugs
+    offers: list[str] = field(default_factory=list)
+    languages: list[str] = field(default_factory=list)
+    barrier_free: bool = False
+    sort: str = "name"
+    view: str = "list"
+    ignored: list[str] = field(default_factory=list)
+
+    @property
+    def active(self) -> bool:
+        return bool(
+            self.query
+            or self.sectors
+            or self.quarters
+            or self.offers
+            or self.languages
+            or self.barrier_free
+        )
+
+
+def _pick(values: list[str], allowed, ignored: list[str]) -> list[str]:
+    picked = []
+    for value in values:
+        if value in allowed and value not in picked:
+            picked.append(value)
+        elif value not in allowed:
+            ignored.append(value[:40])
+    return picked
+
+
+def directory_filters_parse(
+    params, *, sector_slugs, quarter_slugs, language_codes
+) -> DirectoryFilters:
+    ignored: list[str] = []
+    query = " ".join(params.get("q", "").split())[:QUERY_MAX_LENGTH]
+    sort = params.get("sort") or ("relevance" if query else "name")
+    if sort not in SORTS or (sort == "relevance" and not query):
+        sort = "relevance" if query else "name"
+    view = params.get("view", "list")
+    return DirectoryFilters(
+        query=query,
+        sectors=_pick(params.getlist("sector"), sector_slugs, ignored),
+        quarters=_pick(params.getlist("quarter"), quarter_slugs, ignored),
+        offers=_pick(params.getlist("offer"), set(Offer.values), ignored),
+        languages=_pick(params.getlist("lang"), language_codes, ignored),
+        barrier_free=params.get("barrier_free") in ("1", "on", "true"),
+        sort=sort,
+        view=view if view in VIEWS else "list",
+        ignored=ignored,
+    )
+
+
+def companies_in(*, index_page: DirectoryIndexPage) -> QuerySet[CompanyPage]:
+    return CompanyPage.objects.live().public().child_of(index_page)
+
+
+def _search_ids(*, index_page: DirectoryIndexPage, query: str) -> list[int]:
+    results = (
+        CompanyPage.objects.live()
+        .filter(locale_id=index_page.locale_id)
+        .search(query, operator="and")
+    )
+    return [page.pk for page in results]
+
+
+def _filtered(
+    companies: QuerySet,
+    filters: DirectoryFilters,
+    *,
+    sector_keys: dict,
+    quarter_keys: dict,
+    search_ids: list[int] | None,
+    skip: str = "",
+) -> QuerySet:
+    if search_ids is not None:
+        companies = companies.filter(pk__in=search_ids)
+    if filters.sectors and skip != "sector":
+        companies = companies.filter(
+            sector__translation_key__in=[sector_keys[s] for s in filters.sectors]
+        )
+    if filters.quarters and skip != "quarter":
+        companies = companies.filter(
+            quarter__translation_key__in=[quarter_keys[s] for s in filters.quarters]
+        )
+    if filters.offers and skip != "offer":
+        any_offer = Q()
+        for offer in filters.offers:
+            any_offer |= Q(**{f"offers_{offer}": True})
+        companies = companies.filter(any_offer)
+    if filters.languages and skip != "lang":
+        speakers = CompanyPage.languages.through.objects.filter(
+            spokenlanguage_id__in=filters.languages
+        ).values("companypage_id")
+        companies = companies.filter(pk__in=speakers)
+    if filters.barrier_free and skip != "barrier_free":
+        companies = companies.filter(barrier_free=True)
+    return companies
+
+
+def directory_listing(*, index_page: DirectoryIndexPage, request: HttpRequest) -> dict:
+    """Everything the directory page shows for the request's filters."""
+    locale = index_page.locale
+    sectors = list(Sector.objects.filter(locale=locale).order_by("name"))
+    quarters = list(Quarter.objects.filter(locale=locale).order_by("sort_order"))
+    languages = list(SpokenLanguage.objects.all())
+    sector_keys = {s.slug: s.translation_key for s in sectors}
+    quarter_keys = {q.slug: q.translation_key for q in quarters}
+    filters = directory_filters_parse(
+        request.GET,
+        sector_slugs=sector_keys,
+        quarter_slugs=quarter_keys,
+        language_codes={lang.code for lang in languages},
+    )
+
+    base = companies_in(index_page=index_page)
+    search_ids = (
+        _search_ids(index_page=index_page, query=filters.query)
+        if filters.query
+        else None
+    )
+
+    def filtered(skip=""):
+        return _filtered(
+            base,
+            filters,
+            sector_keys=sector_keys,
+            quarter_keys=quarter_keys,
+            search_ids=search_ids,
+            skip=skip,
+        )
+
+    # Facet counts: each facet counts what its values would add to the other
+    # facets' selection (values of one facet combine with "or").
+    sector_counts = {
+        row["sector__translation_key"]: row["n"]
+        for row in filtered("sector")
+        .order_by()
+        .values("sector__translation_key")
+        .annotate(n=Count("pk"))
+    }
+    quarter_counts = {
+        row["quarter__translation_key"]: row["n"]
+        for row in filtered("quarter")
+        .order_by()
+        .values("quarter__translation_key")
+        .annotate(n=Count("pk"))
+    }
+    offer_counts = filtered("offer").aggregate(
+        **{
+            offer.value: Count("pk", filter=Q(**{f"offers_{offer.value}": True}))
+            for offer in Offer
+        }
+    )
+    language_counts = {
+        row["spokenlanguage_id"]: row["n"]
+        for row in CompanyPage.languages.through.objects.filter(
+            companypage_id__in=filtered("lang").values("pk")
+        )
+        .order_by()
+        .values("spokenlanguage_id")
+        .annotate(n=Count("companypage_id"))
+    }
+    barrier_free_count = filtered("barrier_free").filter(barrier_free=True).count()
+
+    results = filtered()
+    if filters.sort == "relevance" and search_ids:
+        results = results.order_by(
+            Case(
+                *[When(pk=pk, then=pos) for pos, pk in enumerate(search_ids)],
+                output_field=IntegerField(),
+            )
+        )
+    elif filters.sort == "newest":
+        results = results.order_by("-first_published_at", "title")
+    else:
+        results = results.order_by("title")
+
+    Image = get_image_model()
+    cards = results.select_related("sector", "quarter").prefetch_related(
+        Prefetch("logo", queryset=Image.objects.prefetch_renditions("max-160x80"))
+    )
+    page_obj = Paginator(cards, COMPANIES_PER_PAGE).get_page(request.GET.get("page"))
+
+    sector_by_key = {s.translation_key: s for s in sectors}
+    quarter_by_key = {q.translation_key: q for q in quarters}
+    items = [
+        {
+            "company": company,
+            "sector": sector_by_key.get(company.sector.translation_key)
+            if company.sector_id
+            else None,
+            "quarter": quarter_by_key.get(company.quarter.translation_key)
+            if company.quarter_id
+            else None,
+        }
+        for company in page_obj.object_list
+    ]
+
+    markers = []
+    if filters.view == "map":
+        index_url = index_page.get_url(request) or ""
+        markers = [
+            {
+                "title": row["title"],
+                "url": f"{index_url}{row['slug']}/",
+                "lat": float(row["latitude"]),
+                "lng": float(row["longitude"]),
+            }
+            for row in results.filter(latitude__isnull=False).values(
+                "title", "slug", "latitude", "longitude"
+            )
+        ]
+
+    return {
+        "filters": filters,
+        "page_obj": page_obj,
+        "items": items,
+        "result_count": page_obj.paginator.count,
+        "markers": markers,
+        "facets": {
+            "sector": [
+                {
+                    "value": s.slug,
+                    "label": s.name,
+                    "count": sector_counts.get(s.translation_key, 0),
+                    "checked": s.slug in filters.sectors,
+                }
+                for s in sectors
+            ],
+            "quarter": [
+                {
+                    "value": q.slug,
+                    "label": q.name,
+                    "count": quarter_counts.get(q.translation_key, 0),
+                    "checked": q.slug in filters.quarters,
+                }
+                for q in quarters
+            ],
+            "offer": [
+                {
+                    "value": offer.value,
+                    "label": offer.label,
+                    "count": offer_counts[offer.value],
+                    "checked": offer.value in filters.offers,
+                }
+                for offer in Offer
+            ],
+            "lang": [
+                {
+                    "value": lang.code,
+                    "label": str(lang),
+                    "count": language_counts.get(lang.code, 0),
+                    "checked": lang.code in filters.languages,
+                }
+                for lang in languages
+                if language_counts.get(lang.code) or lang.code in filters.languages
+            ],
+            "barrier_free": {
+                "count": barrier_free_count,
+                "checked": filters.barrier_free,
+            },
+        },
+        "sorts": [s for s in SORTS if filters.query or s != "relevance"],
+    }
+
+
+def _localized(obj, model, locale: Locale):
+    if obj is None:
+        return None
+    if obj.locale_id == locale.pk:
+        return obj
+    return (
+        model.objects.filter(translation_key=obj.translation_key, locale=locale).first()
+        or obj
+    )
+
+
+def company_detail(*, company: CompanyPage, request: HttpRequest) -> dict:
+    """What a company page shows besides its own fields."""
+    locale = company.locale
+    sector = _localized(company.sector, Sector, locale)
+    quarter = _localized(company.quarter, Quarter, locale)
+    vacancies = list(vacancies_for_company(company=company))
+    languages = list(company.languages.all())
+    tags = list(company.tags.all())
+    return {
+        "sector": sector,
+        "quarter": quarter,
+        "vacancies": vacancies,
+        "company_languages": languages,
+        "tags": tags,
+        "jsonld": jsonld.company(
+            company, request=request, languages=languages, sector=sector
+        ),
+    }
+
+
+def vacancy_detail(*, vacancy: VacancyPage, request: HttpRequest) -> dict:
+    company = vacancy.get_parent().specific
+    helpful_languages = list(vacancy.helpful_languages.all())
+    return {
+        "company": company,
+        "helpful_languages": helpful_languages,
+        "working_time_model_choices": WorkingTimeModel.choices,
+        "jsonld": jsonld.vacancy(vacancy, company=company, request=request),
+    }

@@ -1,0 +1,98 @@
+"""Registration only: admin URLs, buttons, snippets and permission hooks."""
+
+from django.contrib import messages
+from django.shortcuts import redirect
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.widgets import ListingButton
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from . import rules, services, views
+from .models import CompanyPage, DirectoryIndexPage, Sector, VacancyPage
+
+
+class SectorViewSet(SnippetViewSet):
+    model = Sector
+    icon = "tag"
+    menu_label = _("Sectors")
+    list_display = ["name", "wz_section", "slug"]
+    list_filter = ["locale"]
+    search_fields = ["name"]
+
+
+register_snippet(SectorViewSet)
+
+
+@hooks.register("register_admin_urls")
+def register_admin_urls():
+    return [
+        path(
+            "directory/companies/<int:page_id>/invite/",
+            views.firm_invite,
+            name="directory_firm_invite",
+        ),
+        path(
+            "directory/vacancies/<int:page_id>/end/",
+            views.vacancy_end,
+            name="directory_vacancy_end",
+        ),
+    ]
+
+
+class DropdownButton(ListingButton):
+    allow_in_dropdown = True
+
+
+@hooks.register("register_page_header_buttons")
+def directory_header_buttons(page, user, view_name, next_url=None):
+    specific_class = page.specific_class
+    if specific_class is CompanyPage and rules.can_manage_firm_access(user):
+        yield DropdownButton(
+            _("Invite firm user"),
+            reverse("directory_firm_invite", args=[page.pk]),
+            icon_name="user",
+            priority=80,
+        )
+    if specific_class is VacancyPage and rules.can_end_vacancy(user, page.specific):
+        yield DropdownButton(
+            _("End vacancy"),
+            reverse("directory_vacancy_end", args=[page.pk]),
+            icon_name="cross",
+            priority=85,
+        )
+
+
+@hooks.register("before_delete_page")
+def protect_company_from_firm(request, page):
+    if page.specific_class is CompanyPage and not rules.can_delete_company(
+        request.user, page
+    ):
+        messages.error(
+            request, _("Only the editors can remove a company from the directory.")
+        )
+        return redirect("wagtailadmin_explore", page.get_parent().pk)
+    return None
+
+
+@hooks.register("after_create_page")
+def assign_review_workflow(request, page):
+    if page.specific_class is DirectoryIndexPage:
+        services.firm_workflow_ensure()
+
+
+@hooks.register("after_publish_page")
+def sync_firm_access(request, page):
+    # "Publish directly" lives on the page; the firm group follows it.
+    if page.specific_class is CompanyPage and page.specific.firm_group_id:
+        services.firm_access_sync(company=page.specific)
+
+
+@hooks.register("register_log_actions")
+def register_log_actions(actions):
+    actions.register_action(
+        "directory.still_open",
+        _("Confirmed still open"),
+        _("Vacancy confirmed as still open from the reminder e-mail"),
+    )

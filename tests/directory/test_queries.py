@@ -1,0 +1,65 @@
+"""The listing (any filters) and a company page run a fixed number of SQL
+queries, whatever the number of companies."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from directory.models import SpokenLanguage
+from tests.factories.directory import CompanyPageFactory, VacancyPageFactory
+
+LISTING_PARAMS = [
+    {},
+    {"sector": "handwerk", "lang": "ar", "offer": "apprenticeships"},
+    {"q": "Quartier", "quarter": "stern", "barrier_free": "1", "sort": "newest"},
+    {"view": "map", "page": "2"},
+]
+
+
+def _companies(index_page, sector, quarter, count, start):
+    arabic = SpokenLanguage.objects.get(code="ar")
+    for number in range(start, count):
+        company = CompanyPageFactory(
+            parent=index_page,
+            sector=sector,
+            quarter=quarter,
+            short_description="Ein Betrieb im Quartier.",
+            tags=["Service", f"tag{number % 5}"],
+            languages=[arabic],
+            offers_apprenticeships=number % 2 == 0,
+            barrier_free=number % 3 == 0,
+        )
+        VacancyPageFactory(parent=company)
+
+
+def _queries(client, url, params=None) -> int:
+    client.get(url, params or {})  # warm caches (site root paths, renditions)
+    with CaptureQueriesContext(connection) as context:
+        response = client.get(url, params or {})
+    assert response.status_code == 200
+    return len(context.captured_queries)
+
+
+@pytest.mark.parametrize("params", LISTING_PARAMS)
+def test_listing_queries_constant(client, index_page, sector, quarter, params):
+    _companies(index_page, sector, quarter, 20, 0)
+    small = _queries(client, index_page.url, params)
+    _companies(index_page, sector, quarter, 200, 20)
+    large = _queries(client, index_page.url, params)
+    print(f"listing {params}: {small} queries with 20, {large} with 200")
+    assert small == large
+
+
+def test_company_page_queries_constant(client, index_page, sector, quarter):
+    company = CompanyPageFactory(
+        parent=index_page, sector=sector, quarter=quarter, tags=["a", "b"]
+    )
+    VacancyPageFactory(parent=company)
+    _companies(index_page, sector, quarter, 20, 0)
+    small = _queries(client, company.url)
+    for _number in range(10):
+        VacancyPageFactory(parent=company)
+    _companies(index_page, sector, quarter, 200, 20)
+    large = _queries(client, company.url)
+    print(f"company page: {small} queries with 20 companies, {large} with 200")
+    assert small == large
