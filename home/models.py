@@ -45,6 +45,7 @@ class HomePage(Page):
         "home.StandardPage",
         "home.ContactPointPage",
         "home.LegalPage",
+        "ideas.IdeaBoardPage",
     ]
 
     content_panels = [
@@ -65,7 +66,19 @@ class HomePage(Page):
             .select_related("image")
             .order_by("sort_order", "name")
         )
+        context["teaser_slots"] = [*context.get("teaser_slots", []), _ideas_teaser()]
         return context
+
+
+def _ideas_teaser() -> dict:
+    from ideas.selectors import board_page, ideas_top
+
+    board = board_page()
+    return {
+        "template": "ideas/teaser.html",
+        "ideas": ideas_top(limit=3) if board else [],
+        "board_url": board.url if board else "",
+    }
 
 
 class StandardPage(Page):
