@@ -111,7 +111,9 @@ def roles_sync() -> dict[str, Group]:
 
 
 def roles_sync_after_migrate(sender, **kwargs) -> None:
-    # post_migrate is sent once per app; permissions of every app exist only
-    # after the last one, so the roles are built then.
-    if sender.name == list(apps.get_app_configs())[-1].name:
+    # post_migrate is sent once per app that has models; permissions of every
+    # app exist only after the last of them, so the roles are built then.
+    # (Apps without models, such as django.contrib.sitemaps, get no signal.)
+    with_models = [c for c in apps.get_app_configs() if c.models_module is not None]
+    if sender.name == with_models[-1].name:
         roles_sync()
