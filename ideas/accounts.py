@@ -23,6 +23,13 @@ def display_name_clean(value: str) -> str:
 
 
 class ResidentAccountAdapter(DefaultAccountAdapter):
+    def get_login_stages(self) -> list[str]:
+        stock = "allauth.account.stages.EmailVerificationStage"
+        ours = "ideas.account_stages.ResidentEmailVerificationStage"
+        return [
+            ours if stage == stock else stage for stage in super().get_login_stages()
+        ]
+
     def populate_username(self, request, user):
         # A random login name; residents are known by their display name.
         if not user.username:

@@ -385,7 +385,7 @@ def account_data(request):
 @login_required
 @require_http_methods(["GET", "POST"])
 def account_delete(request):
-    form = AccountDeleteForm(request.POST or None)
+    form = AccountDeleteForm(request.POST if request.method == "POST" else None)
     error = ""
     if request.method == "POST" and form.is_valid():
         try:
@@ -409,7 +409,7 @@ def account_delete(request):
 def code_redeem(request):
     if request.user.is_authenticated:
         return redirect("ideas:profile")
-    form = CodeRedeemForm(request.POST or None)
+    form = CodeRedeemForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
