@@ -32,6 +32,7 @@ from .models import (
 
 BOARD_PAGE_SIZE = 12
 MAP_POINTS_MAX = 1000
+PRIME = 2147483647
 
 
 def _count_of(model, **filters) -> Coalesce:
@@ -117,10 +118,12 @@ def ideas_for_board(
     if sort == BoardSort.DISCUSSED:
         return ideas.order_by("-comment_count", "-published_at", "-pk")
     if sort == BoardSort.RANDOM:
-        seed = daily_seed(today or timezone.localdate())
-        # A multiplicative hash of the id: stable for the day, in SQL.
+        # A multiplicative hash of the id modulo a prime, with a multiplier
+        # that changes every day: a different order each day, the same one
+        # all day (so pagination is stable), computed by the database.
+        multiplier = (2654435761 * daily_seed(today or timezone.localdate())) % PRIME
         return ideas.annotate(
-            shuffle=Mod(F("id") * 2654435761 + seed, Value(2147483647))
+            shuffle=Mod(F("id") * Value(multiplier or 1), Value(PRIME))
         ).order_by("shuffle", "pk")
     return ideas.order_by("-published_at", "-pk")
 
