@@ -25,7 +25,7 @@ class IdeaBulkAction(SnippetBulkAction):
         note = ""
         if self.cleaned_form is not None:
             note = self.cleaned_form.cleaned_data.get("public_note", "")
-        return {"user": self.request.user, "public_note": note}
+        return {"user": self.request.user, "public_note": note, "action": self}
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -33,15 +33,16 @@ class IdeaBulkAction(SnippetBulkAction):
         return context
 
     @classmethod
-    def execute_action(cls, objects, user=None, public_note="", **kwargs):
+    def execute_action(cls, objects, user=None, public_note="", action=None, **kwargs):
         done, refused = services.ideas_bulk_transition(
             ideas=objects, actor=user, to_status=cls.to_status, public_note=public_note
         )
-        cls._refused = refused
+        if action is not None:
+            action.refused = refused
         return done, 0
 
     def get_success_message(self, num_parent_objects, num_child_objects):
-        for message in getattr(type(self), "_refused", []):
+        for message in getattr(self, "refused", []):
             messages.error(self.request, message)
         return ngettext(
             "%(count)d idea changed.", "%(count)d ideas changed.", num_parent_objects
