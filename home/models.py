@@ -49,6 +49,7 @@ class HomePage(Page):
         "directory.DirectoryIndexPage",
         "events.EventIndexPage",
         "campaigns.CampaignIndexPage",
+        "ideas.IdeaBoardPage",
     ]
 
     content_panels = [

@@ -7,6 +7,7 @@ from wagtail.models import Locale
 from campaigns.selectors import campaigns_home_teaser
 from directory.selectors import vacancies_teaser
 from events.selectors import events_home_teaser
+from ideas.selectors import ideas_home_teaser
 
 
 def teasers_for_home(*, locale: Locale) -> list[dict]:
@@ -14,5 +15,6 @@ def teasers_for_home(*, locale: Locale) -> list[dict]:
         campaigns_home_teaser(locale=locale),
         events_home_teaser(locale=locale),
         vacancies_teaser(locale=locale),
+        ideas_home_teaser(locale=locale),
     ]
     return [slot for slot in slots if slot]

@@ -26,6 +26,9 @@ if settings.DEBUG:
 # come from the locale's page tree; the few views get translated paths.
 urlpatterns += i18n_patterns(
     path(pgettext_lazy("URL path", "search/"), views.search, name="search"),
+    # Resident accounts: the portal's own pages first, then django-allauth's.
+    path(pgettext_lazy("URL path", "account/"), include("ideas.urls")),
+    path(pgettext_lazy("URL path", "account/"), include("allauth.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -1,0 +1,20 @@
+"""allauth login stages of the portal (imported by path from the adapter)."""
+
+from allauth.account.stages import EmailVerificationStage
+
+
+class ResidentEmailVerificationStage(EmailVerificationStage):
+    """Mandatory verification, except for accounts made with a participation
+    code: they have no address, and staff handed the code to a person."""
+
+    def handle(self):
+        from .models import ParticipationCode
+
+        user = self.login.user
+        if (
+            user is not None
+            and not user.email
+            and ParticipationCode.objects.filter(used_by=user).exists()
+        ):
+            return None, True
+        return super().handle()

@@ -1,0 +1,467 @@
+"""Forms of the idea board: validation only; services do the writing."""
+
+import io
+from decimal import ROUND_HALF_UP, Decimal
+
+from django import forms
+from django.contrib.auth import password_validation
+from django.utils.translation import gettext_lazy as _
+from PIL import Image, ImageOps, UnidentifiedImageError
+from wagtail.models import Locale
+
+from portal import geo
+from portal.models import Quarter
+
+from .accounts import DISPLAY_NAME_HELP, display_name_clean
+from .choices import (
+    NOTE_REQUIRED,
+    PUBLIC_STATUSES,
+    TRANSITIONS,
+    BoardSort,
+    IdeaStatus,
+    ReportReason,
+)
+from .models import Category, Comment, Idea
+from .models.ideas import COMMENT_MAX, DESCRIPTION_MAX, TITLE_MAX
+
+PHOTO_MAX_BYTES = 8 * 1024 * 1024
+PHOTO_MAX_PIXELS = 40_000_000
+PHOTO_FORMATS = {"JPEG", "PNG", "WEBP"}
+PHOTO_LONG_EDGE = 2000
+HONEYPOT_FIELD = "website"
+
+
+def photo_clean(upload) -> bytes:
+    """Check an uploaded photo and return it as a fresh JPEG: rotated
+    upright, at most PHOTO_LONG_EDGE pixels long, without any metadata
+    (EXIF, GPS, XMP, comments)."""
+    if upload.size > PHOTO_MAX_BYTES:
+        raise forms.ValidationError(
+            _("The photo is larger than 8 MB. Please choose a smaller one.")
+        )
+    try:
+        upload.seek(0)
+        image = Image.open(upload)
+        kind = image.format
+    except (UnidentifiedImageError, OSError, ValueError):
+        raise forms.ValidationError(
+            _("This file is not a photo. Please upload a JPEG, PNG or WebP image.")
+        ) from None
+    if kind not in PHOTO_FORMATS:
+        raise forms.ValidationError(
+            _("Please upload a JPEG, PNG or WebP image (this one is %(kind)s).")
+            % {"kind": kind or "?"}
+        )
+    width, height = image.size
+    if width * height > PHOTO_MAX_PIXELS:
+        raise forms.ValidationError(
+            _(
+                "The photo has %(mp)d megapixels; at most 40 are accepted. "
+                "Please make it smaller."
+            )
+            % {"mp": round(width * height / 1_000_000)}
+        )
+    try:
+        image.load()
+        image = ImageOps.exif_transpose(image)
+    except (OSError, ValueError, Image.DecompressionBombError):
+        raise forms.ValidationError(
+            _("The photo could not be read. Please try another file.")
+        ) from None
+    if image.mode in ("RGBA", "LA", "P"):
+        image = image.convert("RGBA")
+        flat = Image.new("RGB", image.size, (255, 255, 255))
+        flat.paste(image, mask=image.getchannel("A"))
+        image = flat
+    elif image.mode != "RGB":
+        image = image.convert("RGB")
+    image.thumbnail((PHOTO_LONG_EDGE, PHOTO_LONG_EDGE))
+    out = io.BytesIO()
+    # No exif= argument: nothing of the original's metadata is written.
+    image.save(out, format="JPEG", quality=85, optimize=True)
+    return out.getvalue()
+
+
+class HoneypotMixin:
+    """A field people never see (hidden by CSS and from screen readers);
+    bots that fill every field give themselves away."""
+
+    def add_honeypot(self):
+        self.fields[HONEYPOT_FIELD] = forms.CharField(
+            label=_("Leave this field empty"),
+            required=False,
+            widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
+        )
+
+    def clean_website(self):
+        if self.cleaned_data.get(HONEYPOT_FIELD):
+            raise forms.ValidationError(_("Please leave this field empty."))
+        return ""
+
+    def visible_fields(self):
+        return [f for f in super().visible_fields() if f.name != HONEYPOT_FIELD]
+
+
+def _locale_queryset(model):
+    locale = Locale.get_active()
+    rows = model.objects.filter(locale=locale)
+    if not rows.exists():
+        rows = model.objects.filter(locale=Locale.get_default())
+    return rows
+
+
+def _quantise(value):
+    if value is None:
+        return None
+    return Decimal(value).quantize(Decimal("0.000001"), rounding=ROUND_HALF_UP)
+
+
+class IdeaForm(HoneypotMixin, forms.ModelForm):
+    photo_file = forms.FileField(
+        label=_("Photo (optional)"),
+        required=False,
+        help_text=_(
+            "JPEG, PNG or WebP, up to 8 MB. We remove location and camera data."
+        ),
+        widget=forms.ClearableFileInput(
+            attrs={"accept": "image/jpeg,image/png,image/webp"}
+        ),
+    )
+
+    class Meta:
+        model = Idea
+        fields = [
+            "title",
+            "description",
+            "category",
+            "quarter",
+            "latitude",
+            "longitude",
+            "photo_description",
+            "author_can_help",
+        ]
+        labels = {
+            "title": _("Title"),
+            "description": _("Describe your idea"),
+            "category": _("Topic"),
+            "quarter": _("Quarter"),
+            "latitude": _("Latitude (optional)"),
+            "longitude": _("Longitude (optional)"),
+            "photo_description": _("What does the photo show?"),
+            "author_can_help": _("I can help to make this happen"),
+        }
+        help_texts = {
+            "title": _("At most 120 characters."),
+            "description": _(
+                "What should change, where, and who would benefit? Plain text; "
+                "an empty line starts a new paragraph."
+            ),
+            "latitude": _(
+                "Optional map point, e.g. 52.3745. Use the map or leave empty."
+            ),
+            "longitude": _("Optional map point, e.g. 13.1235."),
+            "photo_description": _("For people who cannot see the photo."),
+        }
+        widgets = {
+            "description": forms.Textarea(attrs={"rows": 8}),
+            "latitude": forms.NumberInput(attrs={"step": "0.000001"}),
+            "longitude": forms.NumberInput(attrs={"step": "0.000001"}),
+        }
+
+    photo_bytes: bytes | None = None
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["category"].queryset = _locale_queryset(Category)
+        self.fields["quarter"].queryset = _locale_queryset(Quarter)
+        self.fields["title"].widget.attrs["maxlength"] = TITLE_MAX
+        self.fields["description"].widget.attrs["maxlength"] = DESCRIPTION_MAX
+        self.add_honeypot()
+
+    def clean_title(self):
+        title = " ".join(self.cleaned_data["title"].split())
+        if len(title) < 5:
+            raise forms.ValidationError(_("Please give a title of at least 5 letters."))
+        return title
+
+    def clean_description(self):
+        text = self.cleaned_data["description"].strip()
+        if len(text) < 20:
+            raise forms.ValidationError(
+                _("Please describe your idea in at least 20 characters.")
+            )
+        return text
+
+    def clean_photo_file(self):
+        upload = self.cleaned_data.get("photo_file")
+        if upload:
+            self.photo_bytes = photo_clean(upload)
+        return upload
+
+    def clean(self):
+        data = super().clean()
+        latitude, longitude = data.get("latitude"), data.get("longitude")
+        if (latitude is None) != (longitude is None):
+            if "latitude" not in self.errors and "longitude" not in self.errors:
+                self.add_error(
+                    "longitude",
+                    _("Enter both latitude and longitude, or leave both empty."),
+                )
+        elif latitude is not None:
+            data["latitude"], data["longitude"] = (
+                _quantise(latitude),
+                _quantise(longitude),
+            )
+            quarter = data.get("quarter")
+            if not geo.in_potsdam(latitude, longitude):
+                self.add_error("latitude", _("This point does not lie in Potsdam."))
+            elif (
+                quarter is not None
+                and quarter.boundary
+                and not quarter.contains(latitude, longitude)
+            ):
+                self.add_error(
+                    "latitude",
+                    _("This point lies outside the quarter %(quarter)s.")
+                    % {"quarter": quarter.name},
+                )
+        if self.photo_bytes and not data.get("photo_description", "").strip():
+            self.add_error(
+                "photo_description", _("Please describe the photo in a few words.")
+            )
+        return data
+
+
+class CommentForm(HoneypotMixin, forms.Form):
+    text = forms.CharField(
+        label=_("Your comment"),
+        max_length=COMMENT_MAX,
+        widget=forms.Textarea(attrs={"rows": 4, "maxlength": COMMENT_MAX}),
+    )
+    parent = forms.IntegerField(required=False, widget=forms.HiddenInput)
+
+    def __init__(self, *args, idea: Idea, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.idea = idea
+        self.add_honeypot()
+
+    def clean_text(self):
+        text = self.cleaned_data["text"].strip()
+        if not text:
+            raise forms.ValidationError(_("The comment must not be empty."))
+        return text
+
+    def clean_parent(self):
+        pk = self.cleaned_data.get("parent")
+        if pk is None:
+            return None
+        parent = Comment.objects.filter(pk=pk, idea=self.idea, is_hidden=False).first()
+        if parent is None:
+            raise forms.ValidationError(_("You cannot reply to this comment."))
+        return parent
+
+
+class ReportForm(forms.Form):
+    reason = forms.ChoiceField(
+        label=_("Why are you reporting this?"),
+        choices=ReportReason.choices,
+        widget=forms.RadioSelect,
+    )
+    note = forms.CharField(
+        label=_("Details (optional)"),
+        max_length=500,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3, "maxlength": 500}),
+    )
+    comment = forms.IntegerField(required=False, widget=forms.HiddenInput)
+
+
+class PledgeForm(forms.Form):
+    message = forms.CharField(
+        label=_("How can you help?"),
+        max_length=300,
+        help_text=_("E.g. “I can water the beds on weekends.”"),
+        widget=forms.TextInput(attrs={"maxlength": 300}),
+    )
+    share_email = forms.BooleanField(
+        label=_("The author and the editors may see my e-mail address"),
+        required=False,
+    )
+
+
+class BoardFilterForm(forms.Form):
+    """The board's filter state, read from (and kept in) the URL."""
+
+    q = forms.CharField(label=_("Search ideas"), max_length=200, required=False)
+    category = forms.ChoiceField(label=_("Topic"), required=False)
+    quarter = forms.ChoiceField(label=_("Quarter"), required=False)
+    status = forms.ChoiceField(label=_("Status"), required=False)
+    sort = forms.ChoiceField(
+        label=_("Sort by"), required=False, choices=BoardSort.choices
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        everything = [("", _("All"))]
+        self.fields["category"].choices = everything + [
+            (str(c.translation_key), c.name) for c in _locale_queryset(Category)
+        ]
+        self.fields["quarter"].choices = everything + [
+            (str(q.translation_key), q.name) for q in _locale_queryset(Quarter)
+        ]
+        self.fields["status"].choices = everything + [
+            (status.value, status.label) for status in PUBLIC_STATUSES
+        ]
+
+    def filters(self) -> dict:
+        """The valid filters; anything invalid in the URL is ignored."""
+        if not self.is_bound:
+            return {"sort": BoardSort.NEWEST}
+        self.is_valid()
+        data = {}
+        for name in ("q", "category", "quarter", "status", "sort"):
+            if name not in self.errors:
+                data[name] = self.cleaned_data.get(name) or ""
+        data["sort"] = data.get("sort") or BoardSort.NEWEST
+        return data
+
+
+class TransitionForm(forms.Form):
+    """A moderator moves an idea one step (admin)."""
+
+    to_status = forms.ChoiceField(label=_("New status"))
+    public_note = forms.CharField(
+        label=_("Note"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_(
+            "Required for rejecting (the reason goes to the author only), "
+            "declining (shown in public) and completing (the completion note)."
+        ),
+    )
+    internal_note = forms.CharField(
+        label=_("Internal note"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Only staff see this."),
+    )
+
+    def __init__(self, *args, idea: Idea, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["to_status"].choices = [
+            (status, IdeaStatus(status).label) for status in TRANSITIONS[idea.status]
+        ]
+        from wagtail.images import get_image_model
+        from wagtail.images.widgets import AdminImageChooser
+
+        self.fields["completion_photo"] = forms.ModelChoiceField(
+            label=_("Completion photo"),
+            queryset=get_image_model().objects.all(),
+            required=False,
+            widget=AdminImageChooser(),
+            help_text=_("Only when the idea is implemented."),
+        )
+
+    def clean(self):
+        data = super().clean()
+        if (
+            data.get("to_status") in NOTE_REQUIRED
+            and not data.get("public_note", "").strip()
+        ):
+            self.add_error("public_note", _("Please give a reason or note."))
+        return data
+
+
+class BulkRejectForm(forms.Form):
+    public_note = forms.CharField(
+        label=_("Reason (sent to each author)"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+
+class ResponseForm(forms.Form):
+    response = forms.CharField(
+        label=_("Official response"),
+        widget=forms.Textarea(attrs={"rows": 6}),
+        help_text=_("Shown on the idea's page and sent to the author and supporters."),
+    )
+
+
+class HideForm(forms.Form):
+    reason = forms.CharField(label=_("Reason"), max_length=300)
+
+
+class CodeBatchForm(forms.Form):
+    label = forms.CharField(
+        label=_("Label"),
+        max_length=120,
+        help_text=_("E.g. the contact point and month the sheet is for."),
+    )
+    count = forms.IntegerField(
+        label=_("Number of codes"), min_value=1, max_value=500, initial=30
+    )
+
+
+class CodeRedeemForm(HoneypotMixin, forms.Form):
+    """Create a verified account with a participation code."""
+
+    code = forms.CharField(
+        label=_("Participation code"),
+        max_length=20,
+        help_text=_("The code from the sheet you got at the contact point."),
+        widget=forms.TextInput(
+            attrs={"autocomplete": "off", "autocapitalize": "characters"}
+        ),
+    )
+    username = forms.RegexField(
+        label=_("User name for logging in"),
+        max_length=40,
+        regex=r"^[\w.-]{3,40}$",
+        error_messages={
+            "invalid": _("3 to 40 letters, digits, dots, dashes or underscores.")
+        },
+        help_text=_("You log in with this name and your password. It stays private."),
+        widget=forms.TextInput(attrs={"autocomplete": "username"}),
+    )
+    display_name = forms.CharField(
+        label=_("Display name"), max_length=60, help_text=DISPLAY_NAME_HELP
+    )
+    password1 = forms.CharField(
+        label=_("Password"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+        help_text=_("At least 10 characters."),
+    )
+    password2 = forms.CharField(
+        label=_("Password (again)"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.add_honeypot()
+
+    def clean_display_name(self):
+        return display_name_clean(self.cleaned_data["display_name"])
+
+    def clean(self):
+        data = super().clean()
+        first, second = data.get("password1"), data.get("password2")
+        if first and second and first != second:
+            self.add_error("password2", _("The two passwords differ."))
+        elif first:
+            try:
+                password_validation.validate_password(first)
+            except forms.ValidationError as error:
+                self.add_error("password1", error)
+        return data
+
+
+class AccountDeleteForm(forms.Form):
+    confirm = forms.BooleanField(
+        label=_(
+            "Yes, delete my account. My ideas and comments stay, shown as "
+            "by a former member; my supports and offers of help are removed."
+        )
+    )

@@ -1,0 +1,94 @@
+"""Who may do what to which idea, in one place. Views and templates ask
+these functions; services ask them again before they write."""
+
+from .choices import PLEDGEABLE_STATUSES, PUBLIC_STATUSES, SUPPORTABLE_STATUSES
+from .models import Comment, Idea
+
+MODERATE = "ideas.moderate_idea"
+RESPOND = "ideas.respond_idea"
+
+
+def is_staff_member(user) -> bool:
+    """Editors, moderators and other people with Wagtail admin access."""
+    return user.is_authenticated and (
+        user.is_superuser or user.has_perm("wagtailadmin.access_admin")
+    )
+
+
+def is_verified(user) -> bool:
+    """A verified e-mail address, a redeemed participation code, or a staff
+    account (created by an administrator). Cached on the user object."""
+    if not user.is_authenticated or not user.is_active:
+        return False
+    cached = getattr(user, "_ideas_verified", None)
+    if cached is None:
+        from allauth.account.models import EmailAddress
+
+        from .models import ParticipationCode
+
+        cached = (
+            EmailAddress.objects.filter(user=user, verified=True).exists()
+            or ParticipationCode.objects.filter(used_by=user).exists()
+            or is_staff_member(user)
+        )
+        user._ideas_verified = cached
+    return cached
+
+
+def can_moderate(user) -> bool:
+    return user.is_authenticated and user.has_perm(MODERATE)
+
+
+def can_respond(user) -> bool:
+    return user.is_authenticated and user.has_perm(RESPOND)
+
+
+def can_view_idea(user, idea: Idea) -> bool:
+    if idea.status in PUBLIC_STATUSES and not idea.is_hidden:
+        return True
+    if can_moderate(user):
+        return True
+    # Authors see their own idea while it waits, and after a rejection.
+    return user.is_authenticated and idea.author_id == user.pk and not idea.is_hidden
+
+
+def can_submit(user) -> bool:
+    return is_verified(user)
+
+
+def can_support(user, idea: Idea) -> bool:
+    return (
+        is_verified(user)
+        and idea.status in SUPPORTABLE_STATUSES
+        and not idea.is_hidden
+        and idea.author_id != user.pk
+    )
+
+
+def can_comment(user, idea: Idea) -> bool:
+    return is_verified(user) and idea.status in PUBLIC_STATUSES and not idea.is_hidden
+
+
+def can_report(user, idea: Idea, comment: Comment | None = None) -> bool:
+    if not is_verified(user) or not can_view_idea(user, idea):
+        return False
+    if idea.status not in PUBLIC_STATUSES:
+        return False
+    own = comment.author_id if comment is not None else idea.author_id
+    return own != user.pk
+
+
+def can_pledge(user, idea: Idea) -> bool:
+    return (
+        is_verified(user)
+        and idea.status in PLEDGEABLE_STATUSES
+        and not idea.is_hidden
+        and idea.author_id != user.pk
+    )
+
+
+def can_see_pledgers(user, idea: Idea) -> bool:
+    """The author and the editors see who offered help."""
+    if not user.is_authenticated:
+        return False
+    return idea.author_id == user.pk or can_respond(user) or can_moderate(user)

@@ -1,0 +1,91 @@
+// Idea board maps. Progressive enhancement: without JavaScript the page
+// shows the list of ideas (and coordinate fields on the form). Map tiles come
+// from another host, so nothing is loaded before the visitor clicks
+// "Show the map"; the choice is remembered in this browser only.
+(() => {
+    "use strict";
+    const CONSENT_KEY = "portal-map-consent";
+    const POTSDAM = [52.3906, 13.0645];
+
+    const consented = () => {
+        try { return window.localStorage.getItem(CONSENT_KEY) === "yes"; } catch { return false; }
+    };
+    const rememberConsent = () => {
+        try { window.localStorage.setItem(CONSENT_KEY, "yes"); } catch { /* private mode */ }
+    };
+
+    function readPoints(box) {
+        const id = box.dataset.points;
+        const script = id ? document.getElementById(id) : null;
+        if (!script) return [];
+        try { return JSON.parse(script.textContent); } catch { return []; }
+    }
+
+    function showMap(box) {
+        if (!window.L || box.dataset.ready) return;
+        box.dataset.ready = "true";
+        const canvas = box.querySelector("[data-map-canvas]");
+        const button = box.querySelector("[data-map-consent]");
+        canvas.hidden = false;
+        if (button) button.hidden = true;
+        const map = window.L.map(canvas, { scrollWheelZoom: false }).setView(POTSDAM, 12);
+        window.L.tileLayer(box.dataset.tileUrl, {
+            attribution: box.dataset.attribution,
+            maxZoom: 19,
+        }).addTo(map);
+
+        const points = readPoints(box);
+        const markers = points.map((point) => {
+            const marker = window.L.marker([point.lat, point.lng], { title: point.title, alt: point.title });
+            const link = document.createElement("a");
+            link.href = (box.dataset.boardUrl || "") + point.ref + "/";
+            link.textContent = point.title;
+            const popup = document.createElement("div");
+            popup.append(link, document.createElement("br"), point.status);
+            marker.bindPopup(popup);
+            return marker.addTo(map);
+        });
+        if (markers.length > 1) {
+            map.fitBounds(window.L.featureGroup(markers).getBounds().pad(0.2));
+        } else if (markers.length === 1) {
+            map.setView(markers[0].getLatLng(), 16);
+        }
+
+        if (box.dataset.pick === "true") {
+            const form = box.closest("form");
+            const lat = form && form.querySelector("[name=latitude]");
+            const lng = form && form.querySelector("[name=longitude]");
+            let picked = null;
+            const place = (latlng) => {
+                if (picked) picked.setLatLng(latlng); else picked = window.L.marker(latlng).addTo(map);
+            };
+            if (lat && lng && lat.value && lng.value) {
+                place([Number(lat.value), Number(lng.value)]);
+                map.setView([Number(lat.value), Number(lng.value)], 16);
+            }
+            map.on("click", (event) => {
+                place(event.latlng);
+                if (lat && lng) {
+                    lat.value = event.latlng.lat.toFixed(6);
+                    lng.value = event.latlng.lng.toFixed(6);
+                }
+            });
+        }
+    }
+
+    document.addEventListener("DOMContentLoaded", () => {
+        for (const box of document.querySelectorAll("[data-idea-map]")) {
+            const button = box.querySelector("[data-map-consent]");
+            if (!button) continue;
+            if (consented()) {
+                showMap(box);
+                continue;
+            }
+            button.hidden = false;
+            button.addEventListener("click", () => {
+                rememberConsent();
+                showMap(box);
+            });
+        }
+    });
+})();

@@ -1,0 +1,215 @@
+"""Resident accounts: sign-up with allauth, profile, data download,
+deletion, participation codes."""
+
+import json
+
+import pytest
+from allauth.account.models import EmailAddress
+from django.contrib.auth import get_user_model
+from django.core import mail
+from django.urls import reverse
+
+from ideas.models import Comment, Idea, ParticipationCode, Pledge, Report, Support
+from ideas.selectors import ideas_with_counts
+from ideas.services import (
+    IdeaError,
+    participation_code_redeem,
+    participation_codes_create,
+    pledge_create,
+)
+from tests.factories.ideas import CommentFactory, IdeaFactory, ResidentFactory
+
+pytestmark = pytest.mark.django_db
+User = get_user_model()
+
+
+def test_signup_needs_verification_and_keeps_email_private(client, board):
+    response = client.post(
+        "/en/account/signup/",
+        {
+            "email": "neu@example.org",
+            "display_name": "Kiezkind",
+            "password1": "ein-langes-passwort-7",
+            "password2": "ein-langes-passwort-7",
+        },
+    )
+    assert response.status_code == 302
+    user = User.objects.get(email="neu@example.org")
+    assert user.display_name == "Kiezkind"
+    assert "neu" not in user.username
+    assert not EmailAddress.objects.get(user=user).verified
+    assert len(mail.outbox) == 1
+    # Not logged in before the address is confirmed.
+    assert client.get("/en/ideas/new/").status_code == 302
+
+
+def test_signup_refuses_an_email_as_display_name(client, board):
+    response = client.post(
+        "/en/account/signup/",
+        {
+            "email": "x@example.org",
+            "display_name": "x@example.org",
+            "password1": "ein-langes-passwort-7",
+            "password2": "ein-langes-passwort-7",
+        },
+    )
+    assert response.status_code == 200
+    assert "do not use an e-mail address" in response.content.decode()
+    assert not User.objects.filter(email="x@example.org").exists()
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/account/login/",
+        "/account/signup/",
+        "/account/login/code/",
+        "/account/password/reset/",
+        "/account/participation-code/",
+        "/en/account/login/",
+    ],
+)
+def test_account_pages_render_in_the_portal_frame(client, path):
+    response = client.get(path)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert '<main id="main"' in html
+    assert 'class="skip-link"' in html
+
+
+def test_login_by_code_is_offered(client):
+    html = client.get("/en/account/login/").content.decode()
+    assert "/en/account/login/code/" in html
+    assert "participation code" in html
+
+
+def test_profile_lists_ideas_supports_pledges(client, board, resident, idea):
+    mine = IdeaFactory(author=resident, title="Meine Bank")
+    Support.objects.create(idea=idea, user=resident)
+    pledge_create(idea=idea, user=resident, message="Ich gieße", share_email=False)
+    client.force_login(resident)
+    html = client.get("/en/account/profile/").content.decode()
+    assert mine.title in html
+    assert idea.title in html
+    assert "Ich gieße" in html
+    assert "email" in client.get("/en/account/email/").content.decode()
+
+
+def test_data_download(client, resident, idea):
+    Support.objects.create(idea=idea, user=resident)
+    CommentFactory(idea=idea, author=resident, text="Mein Kommentar")
+    client.force_login(resident)
+    response = client.get(reverse("ideas:data"))
+    assert response["Content-Type"].startswith("application/json")
+    assert "attachment" in response["Content-Disposition"]
+    data = json.loads(response.content)
+    assert data["account"]["display_name"] == "Gartenfee"
+    assert data["account"]["email_addresses"][0]["email"] == resident.email
+    assert data["supports"][0]["idea"] == idea.reference
+    assert data["comments"][0]["text"] == "Mein Kommentar"
+
+
+def test_account_deletion_keeps_content_and_removes_supports(client, board, idea):
+    leaver = ResidentFactory(display_name="Geht")
+    own = IdeaFactory(author=leaver, title="Bleibt stehen")
+    CommentFactory(idea=idea, author=leaver, text="Bleibt auch")
+    Support.objects.create(idea=idea, user=leaver)
+    Support.objects.create(idea=own, user=ResidentFactory())
+    pledge_create(idea=idea, user=leaver, message="Helfe", share_email=True)
+    Report.objects.create(reporter=leaver, idea=idea, reason="spam")
+    client.force_login(leaver)
+
+    response = client.post(reverse("ideas:delete"), {"confirm": "on"})
+
+    assert response.status_code == 302
+    assert not User.objects.filter(pk=leaver.pk).exists()
+    own.refresh_from_db()
+    assert own.author is None
+    assert Comment.objects.get(text="Bleibt auch").author is None
+    assert Support.objects.filter(idea=idea).count() == 0
+    assert ideas_with_counts(Idea.objects.filter(pk=idea.pk)).get().support_count == 0
+    assert Support.objects.filter(idea=own).count() == 1
+    assert Pledge.objects.count() == 0
+    assert Report.objects.count() == 0
+    assert EmailAddress.objects.filter(email=leaver.email).count() == 0
+    anonymous = type(client)(HTTP_HOST="localhost")
+    html = anonymous.get(f"/en/ideas/{idea.reference}/").content.decode()
+    assert "former member" in html
+    assert "Geht" not in html
+    assert (
+        "former member" in anonymous.get(f"/en/ideas/{own.reference}/").content.decode()
+    )
+
+
+def test_deletion_needs_confirmation_and_is_not_for_staff(client, resident, moderator):
+    client.force_login(resident)
+    assert client.post(reverse("ideas:delete"), {}).status_code == 400
+    assert User.objects.filter(pk=resident.pk).exists()
+    client.force_login(moderator)
+    response = client.post(reverse("ideas:delete"), {"confirm": "on"})
+    assert response.status_code == 400
+    assert User.objects.filter(pk=moderator.pk).exists()
+
+
+def test_participation_codes_work_once(client, board, moderator, idea):
+    batch = participation_codes_create(label="Stern März", count=3, actor=moderator)
+    codes = list(batch.codes.values_list("code", flat=True))
+    assert len(set(codes)) == 3
+    data = {
+        "code": codes[0].lower().replace("-", " "),
+        "username": "ohne-mail",
+        "display_name": "Ohne Mail",
+        "password1": "ein-langes-passwort-7",
+        "password2": "ein-langes-passwort-7",
+    }
+    response = client.post("/en/account/participation-code/", data)
+    assert response.status_code == 302
+    user = User.objects.get(username="ohne-mail")
+    assert user.email == ""
+    assert ParticipationCode.objects.get(code=codes[0]).used_by == user
+    # The new account may take part right away.
+    client.post(f"/en/ideas/{idea.reference}/support/")
+    assert Support.objects.filter(user=user).exists()
+
+    # The same code a second time: refused, nothing created.
+    other = type(client)(HTTP_HOST="localhost")
+    response = other.post(
+        "/en/account/participation-code/", {**data, "username": "zweiter"}
+    )
+    assert response.status_code == 400
+    assert "already been used" in response.content.decode()
+    assert not User.objects.filter(username="zweiter").exists()
+    with pytest.raises(IdeaError):
+        participation_code_redeem(
+            code=codes[0], username="dritter", display_name="D", password="x" * 12
+        )
+    # Logging in again with the user name works.
+    other.post(
+        "/en/account/login/",
+        {"login": "ohne-mail", "password": "ein-langes-passwort-7"},
+    )
+    assert other.get("/en/account/profile/").status_code == 200
+
+
+def test_code_sheet_prints_codes(client, moderator):
+    batch = participation_codes_create(label="Drewitz", count=2, actor=moderator)
+    client.force_login(moderator)
+    response = client.get(reverse("ideas_admin:code_sheet", args=[batch.pk]))
+    html = response.content.decode()
+    for code in batch.codes.all():
+        assert code.code in html
+    created = client.post(
+        reverse("wagtailsnippets_ideas_participationcodebatch:add"),
+        {"label": "Schlaatz", "count": 5},
+    )
+    assert created.status_code == 302
+    assert ParticipationCode.objects.filter(batch__label="Schlaatz").count() == 5
+
+
+def test_residents_cannot_create_codes(client, resident):
+    client.force_login(resident)
+    client.post(
+        reverse("wagtailsnippets_ideas_participationcodebatch:add"),
+        {"label": "Fake", "count": 5},
+    )
+    assert ParticipationCode.objects.count() == 0
