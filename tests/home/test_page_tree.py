@@ -5,13 +5,26 @@ from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import nested_form_data, rich_text
 
+from campaigns.models import CampaignIndexPage
+from directory.models import DirectoryIndexPage
+from events.models import EventIndexPage
 from home.models import ContactPointPage, HomePage, LegalPage, StandardPage
+from ideas.models import IdeaBoardPage
 
 
 class PageTreeTests(WagtailPageTestCase):
     def test_home_page_children(self):
         self.assertAllowedSubpageTypes(
-            HomePage, {StandardPage, ContactPointPage, LegalPage}
+            HomePage,
+            {
+                StandardPage,
+                ContactPointPage,
+                LegalPage,
+                DirectoryIndexPage,
+                EventIndexPage,
+                CampaignIndexPage,
+                IdeaBoardPage,
+            },
         )
 
     def test_home_page_only_at_the_root(self):

@@ -126,7 +126,10 @@ def test_demo_site_renders_with_legal_links(seeded, db):
         response = client.get(url)
         assert response.status_code == 200
         assert soup(response).html["lang"] == language
-        cards = {h.get_text(strip=True) for h in soup(response).select(".card__title")}
+        quarters = soup(response).select(
+            "section[aria-labelledby=quarters-heading] .card__title"
+        )
+        cards = {h.get_text(strip=True) for h in quarters}
         assert cards == {"Stern", "Drewitz", "Schlaatz"}
         assert len(footer_links(response)) >= 3
     assert client.get("/anlaufstelle-stern/").status_code == 200
@@ -143,8 +146,16 @@ def test_demo_accounts_and_groups(seeded, db):
     for username, groups in ACCOUNT_GROUPS.items():
         user = User.objects.get(username=username)
         assert user.check_password(DEMO_PASSWORD), username
-        assert set(user.groups.values_list("name", flat=True)) == groups, username
+        names = set(user.groups.values_list("name", flat=True))
+        # Role groups exactly; the directory adds one group per firm on top.
+        assert names & set(roles.ROLES) == groups, username
+        assert len(names - set(roles.ROLES)) == (1 if "firma" in username else 0)
         assert user.is_active
+    firm_groups = [
+        set(User.objects.get(username=name).groups.exclude(name__in=roles.ROLES))
+        for name in ("firma-a", "firma-b")
+    ]
+    assert firm_groups[0] != firm_groups[1]
     admin = User.objects.get(username="admin")
     assert admin.is_superuser
     assert admin.is_staff
