@@ -108,3 +108,10 @@ def editor_user(role_groups):
 @pytest.fixture
 def editors_group(role_groups):
     return Group.objects.get(name=roles.EDITORS)
+
+
+@pytest.fixture
+def finder(home):
+    from tests.factories.directory import VacancyFinderPageFactory
+
+    return VacancyFinderPageFactory(parent=home)
