@@ -9,12 +9,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from directory.filters import vacancy_filters_parse
-from tests.factories.directory import (
-    CompanyPageFactory,
-    QuarterFactory,
-    SectorFactory,
-    VacancyPageFactory,
-)
+from tests.factories.directory import CompanyPageFactory, VacancyPageFactory
 from tests.utils import main_text, soup
 
 
@@ -22,115 +17,6 @@ def titles(response) -> list[str]:
     return [
         a.get_text(strip=True) for a in soup(response).select(".vacancy-card__title a")
     ]
-
-
-@pytest.fixture
-def drewitz(db):
-    return QuarterFactory(name="Drewitz", slug="drewitz")
-
-
-@pytest.fixture
-def pflege(db):
-    return SectorFactory(name="Pflege", slug="pflege")
-
-
-@pytest.fixture
-def spread(index_page, company_a, drewitz, pflege):
-    """Vacancies that differ in one field each from a plain full-time job."""
-    care = CompanyPageFactory(
-        parent=index_page,
-        title="Pflegedienst Drewitz",
-        slug="pflegedienst",
-        quarter=drewitz,
-        sector=pflege,
-    )
-    today = timezone.localdate()
-    make = VacancyPageFactory
-    return {
-        "plain": make(
-            parent=company_a,
-            title="Maler Vollzeit",
-            german_level="B2",
-            qualification="vocational",
-            hours_min=40,
-            hours_max=40,
-            apply_until=today + dt.timedelta(days=60),
-        ),
-        "a1": make(
-            parent=company_a,
-            title="Helfer A1",
-            german_level="A1",
-            qualification="vocational",
-            hours_min=40,
-            hours_max=40,
-            apply_until=today + dt.timedelta(days=50),
-        ),
-        "minijob": make(
-            parent=company_a,
-            title="Minijob Reinigung",
-            offer_type="minijob",
-            working_time="part",
-            german_level="B2",
-            qualification="vocational",
-            hours_min=8,
-            hours_max=10,
-            apply_until=today + dt.timedelta(days=5),
-        ),
-        "childcare": make(
-            parent=company_a,
-            title="Kita-taugliche Stelle",
-            childcare_compatible=True,
-            german_level="B2",
-            qualification="vocational",
-            hours_min=40,
-            hours_max=40,
-        ),
-        "unqualified": make(
-            parent=company_a,
-            title="Quereinstieg Lager",
-            german_level="B2",
-            qualification="none",
-            hours_min=40,
-            hours_max=40,
-        ),
-        "foreign": make(
-            parent=company_a,
-            title="Elektriker Anerkennung",
-            german_level="B2",
-            qualification="vocational",
-            foreign_qualifications_accepted=True,
-            hours_min=40,
-            hours_max=40,
-        ),
-        "now": make(
-            parent=company_a,
-            title="Sofortstart Küche",
-            starts_immediately=True,
-            german_level="B2",
-            qualification="vocational",
-            hours_min=40,
-            hours_max=40,
-        ),
-        "barrier_free": make(
-            parent=company_a,
-            title="Büro barrierefrei",
-            barrier_free_workplace=True,
-            german_level="B2",
-            qualification="vocational",
-            hours_min=40,
-            hours_max=40,
-        ),
-        "care": make(
-            parent=care,
-            title="Pflegehilfe Drewitz",
-            german_level="B2",
-            qualification="vocational",
-            hours_min=40,
-            hours_max=40,
-            summary="Sie helfen älteren Menschen im Alltag.",
-            summary_easy="Sie helfen alten Menschen. Sie gehen mit ihnen spazieren.",
-        ),
-    }
 
 
 @pytest.mark.parametrize(
