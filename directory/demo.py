@@ -277,6 +277,11 @@ def seed(demo) -> None:
         )
     _seed_firm_accounts(demo, companies)
 
+    from .demo_languages import seed_finder, seed_translations
+
+    seed_finder(demo)
+    seed_translations(demo, index_de, companies)
+
 
 def _seed_sectors(demo):
     de = demo.locales["de"]

@@ -49,6 +49,7 @@ __all__ = [
     "DirectoryIndexPage",
     "CompanyPage",
     "VacancyPage",
+    "VacancyFinderPage",
 ]
 
 DESCRIPTION_FEATURES = ["bold", "italic", "link", "ol", "ul"]
@@ -423,6 +424,15 @@ class VacancyPage(Page):
         max_length=400,
         help_text=_("Two or three short sentences anyone can understand."),
     )
+    summary_easy = models.TextField(
+        _("summary in easy German (Leichte Sprache)"),
+        max_length=600,
+        blank=True,
+        help_text=_(
+            "Optional. Short sentences, one idea per sentence, everyday words. "
+            "The vacancy finder can show it instead of the summary."
+        ),
+    )
     tasks = RichTextField(_("tasks"), features=DESCRIPTION_FEATURES, blank=True)
     requirements = RichTextField(
         _("requirements"), features=DESCRIPTION_FEATURES, blank=True
@@ -537,6 +547,7 @@ class VacancyPage(Page):
     content_panels = [
         *Page.content_panels,
         FieldPanel("summary"),
+        FieldPanel("summary_easy"),
         FieldRowPanel([FieldPanel("offer_type"), FieldPanel("apply_until")]),
         FieldPanel("tasks"),
         FieldPanel("requirements"),
@@ -593,6 +604,7 @@ class VacancyPage(Page):
     search_fields = [
         *Page.search_fields,
         index.SearchField("summary"),
+        index.SearchField("summary_easy"),
         index.SearchField("tasks"),
         index.SearchField("requirements"),
         index.FilterField("offer_type"),
@@ -690,3 +702,69 @@ class VacancyPage(Page):
         context = super().get_context(request, *args, **kwargs)
         context.update(vacancy_detail(vacancy=self, request=request))
         return context
+
+
+class VacancyFinderPage(RoutablePageMixin, Page):
+    """The vacancy finder at /stellen/ (/en/jobs/ …): open vacancies of all
+    firms, filtered for what a newcomer brings, a shortlist kept in the
+    visitor's session, a printable handout and a share link. Editors create
+    it once per language below the home page and write the introduction.
+
+    A page (not a bare URL) so each language gets its own slug, the menu and
+    the sitemap list it, and the language switcher finds its translations."""
+
+    intro = models.TextField(_("introduction"), blank=True, max_length=600)
+    advice = RichTextField(
+        _("note for advisers"),
+        features=["bold", "italic", "link"],
+        blank=True,
+        help_text=_("Shown beside the filters, e.g. whom to call for help."),
+    )
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = []
+    max_count_per_parent = 1
+
+    content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("advice")]
+    search_fields = [*Page.search_fields, index.SearchField("intro")]
+
+    class Meta:
+        verbose_name = _("vacancy finder")
+
+    def get_context(self, request, *args, **kwargs):
+        from .selectors import finder_listing
+        from .shortlist import shortlist_ids
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(finder_listing(finder_page=self, request=request))
+        context["shortlist"] = shortlist_ids(request)
+        return context
+
+    @path("")
+    def listing(self, request):
+        return self.render(request)
+
+    @path("merkliste/", name="shortlist")
+    def shortlist(self, request):
+        from .finder_views import shortlist_view
+
+        return shortlist_view(request, finder=self)
+
+    @path("merkliste/handzettel/", name="handout")
+    def handout(self, request):
+        from .finder_views import handout_view
+
+        return handout_view(request, finder=self)
+
+    # Signed tokens travel as two [\w-] path segments (see DirectoryIndexPage).
+    @path("liste/<str:payload>/<str:signature>/", name="shared")
+    def shared(self, request, payload, signature):
+        from .finder_views import shared_view
+
+        return shared_view(request, finder=self, token=(payload, signature))
+
+    @path("liste/<str:payload>/<str:signature>/handzettel/", name="shared_handout")
+    def shared_handout(self, request, payload, signature):
+        from .finder_views import handout_view
+
+        return handout_view(request, finder=self, token=(payload, signature))

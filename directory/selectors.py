@@ -420,3 +420,200 @@ def vacancy_detail(*, vacancy: VacancyPage, request: HttpRequest) -> dict:
         "working_time_model_choices": WorkingTimeModel.choices,
         "jsonld": jsonld.vacancy(vacancy, company=company, request=request),
     }
+
+
+# Vacancy finder ----------------------------------------------------------
+
+VACANCIES_PER_PAGE = 20
+SEARCH_HITS_MAX = 500
+
+
+@dataclass
+class FinderVocabulary:
+    """The quarters and sectors a locale's finder offers, keyed by slug, and
+    their translation keys (companies may point at another locale's row)."""
+
+    quarters: list
+    sectors: list
+    quarter_keys: dict
+    sector_keys: dict
+    quarter_by_key: dict
+    sector_by_key: dict
+
+
+def finder_vocabulary(*, locale: Locale) -> FinderVocabulary:
+    quarters = list(Quarter.objects.filter(locale=locale).order_by("sort_order"))
+    sectors = list(Sector.objects.filter(locale=locale).order_by("name"))
+    return FinderVocabulary(
+        quarters=quarters,
+        sectors=sectors,
+        quarter_keys={q.slug: q.translation_key for q in quarters},
+        sector_keys={s.slug: s.translation_key for s in sectors},
+        quarter_by_key={q.translation_key: q for q in quarters},
+        sector_by_key={s.translation_key: s for s in sectors},
+    )
+
+
+def vacancies_canonical() -> QuerySet[VacancyPage]:
+    """Open vacancies in the default language's tree, where firms keep them.
+    The finder and the API list these and show a translation when there is
+    one; filters use the canonical page's fields."""
+    return vacancies_open(locale=Locale.get_default())
+
+
+def _search_hits(*, query: str, locales: list[Locale]) -> tuple[list, list[str]]:
+    """Translation keys of vacancies matching `query` (best first) and tree
+    paths of companies matching it, in the given locales."""
+    locale_ids = [locale.pk for locale in locales]
+    vacancy_hits = (
+        VacancyPage.objects.live()
+        .filter(locale_id__in=locale_ids)
+        .search(query, operator="and")
+    )
+    keys: list = []
+    for page in vacancy_hits[:SEARCH_HITS_MAX]:
+        if page.translation_key not in keys:
+            keys.append(page.translation_key)
+    company_hits = (
+        CompanyPage.objects.live()
+        .filter(locale_id__in=locale_ids)
+        .search(query, operator="and")
+    )
+    company_keys = [page.translation_key for page in company_hits[:SEARCH_HITS_MAX]]
+    paths = list(
+        CompanyPage.objects.filter(
+            translation_key__in=company_keys, locale=Locale.get_default()
+        ).values_list("path", flat=True)
+    )
+    return keys, paths
+
+
+def vacancies_find(
+    *, filters, vocabulary: FinderVocabulary, locale: Locale
+) -> QuerySet[VacancyPage]:
+    """The canonical open vacancies matching `filters`, sorted."""
+    from .filters import vacancies_apply_filters, vacancies_sort
+
+    search_keys, company_paths = None, None
+    if filters.query:
+        locales = [Locale.get_default()]
+        if locale.pk != locales[0].pk:
+            locales.append(locale)
+        search_keys, company_paths = _search_hits(query=filters.query, locales=locales)
+    vacancies = vacancies_apply_filters(
+        vacancies_canonical(),
+        filters,
+        companies=CompanyPage.objects.filter(locale=Locale.get_default()),
+        quarter_keys=vocabulary.quarter_keys,
+        sector_keys=vocabulary.sector_keys,
+        search_keys=search_keys,
+        search_company_paths=company_paths,
+    )
+    return vacancies_sort(vacancies, filters, search_keys)
+
+
+@dataclass
+class VacancyItem:
+    """One vacancy as the finder, the shortlist and the handout show it:
+    the canonical page (facts, easy-German summary), its translation into
+    the visitor's language when live (title, summary, URL), its company."""
+
+    vacancy: VacancyPage
+    shown: VacancyPage
+    company: CompanyPage | None
+    quarter: Quarter | None = None
+    sector: Sector | None = None
+    ended: bool = False
+
+    @property
+    def translated(self) -> bool:
+        return self.shown.pk != self.vacancy.pk
+
+    @property
+    def pk(self) -> int:
+        return self.vacancy.pk
+
+
+def vacancy_items(
+    vacancies: list[VacancyPage],
+    *,
+    locale: Locale,
+    vocabulary: FinderVocabulary | None = None,
+) -> list[VacancyItem]:
+    """Wrap canonical vacancies for display with a fixed number of queries:
+    one for the translations, one for the companies (with quarter, sector)."""
+    if not vacancies:
+        return []
+    translations = {}
+    if locale.pk != Locale.get_default().pk:
+        translations = {
+            page.translation_key: page
+            for page in VacancyPage.objects.live()
+            .filter(
+                locale=locale,
+                translation_key__in=[v.translation_key for v in vacancies],
+            )
+            .only("id", "title", "summary", "url_path", "path", "translation_key")
+        }
+    companies = {
+        company.path: company
+        for company in CompanyPage.objects.filter(
+            path__in={v.path[: -VacancyPage.steplen] for v in vacancies}
+        ).select_related("quarter", "sector")
+    }
+    items = []
+    for vacancy in vacancies:
+        company = companies.get(vacancy.path[: -VacancyPage.steplen])
+        quarter = sector = None
+        if company is not None and vocabulary is not None:
+            if company.quarter_id:
+                quarter = vocabulary.quarter_by_key.get(
+                    company.quarter.translation_key, company.quarter
+                )
+            if company.sector_id:
+                sector = vocabulary.sector_by_key.get(
+                    company.sector.translation_key, company.sector
+                )
+        items.append(
+            VacancyItem(
+                vacancy=vacancy,
+                shown=translations.get(vacancy.translation_key, vacancy),
+                company=company,
+                quarter=quarter,
+                sector=sector,
+            )
+        )
+    return items
+
+
+def finder_listing(*, finder_page, request: HttpRequest) -> dict:
+    """Everything the vacancy finder shows for the request's filters."""
+    from .choices import OfferType
+    from .filters import FLAGS, GERMAN_ORDER, vacancy_filters_parse
+
+    locale = finder_page.locale
+    vocabulary = finder_vocabulary(locale=locale)
+    filters = vacancy_filters_parse(
+        request.GET,
+        quarter_slugs=vocabulary.quarter_keys,
+        sector_slugs=vocabulary.sector_keys,
+    )
+    vacancies = vacancies_find(filters=filters, vocabulary=vocabulary, locale=locale)
+    page_obj = Paginator(
+        vacancies.prefetch_related("helpful_languages"), VACANCIES_PER_PAGE
+    ).get_page(request.GET.get("page"))
+    return {
+        "filters": filters,
+        "page_obj": page_obj,
+        "items": vacancy_items(
+            list(page_obj.object_list), locale=locale, vocabulary=vocabulary
+        ),
+        "result_count": page_obj.paginator.count,
+        "vocabulary": vocabulary,
+        "german_levels": GERMAN_ORDER[1:],
+        "offer_types": OfferType.choices,
+        "flags": [
+            {"name": name, "label": label, "checked": name in filters.flags}
+            for name, (label, _condition) in FLAGS.items()
+        ],
+    }

@@ -347,6 +347,15 @@ def seed(demo) -> None:
 
     from home.models import ContactPointPage, LegalPage, StandardPage
 
+    from .demo_languages import (
+        seed_contact_points,
+        seed_home_pages,
+        seed_legal_pages,
+    )
+
+    seed_home_pages(demo)
+    contact_points = []
+
     for data in STANDARD_PAGES:
         page = demo.page(
             home_de,
@@ -412,8 +421,13 @@ def seed(demo) -> None:
             notice=data.get("notice_en", ""),
             accessibility_notes="Step-free entrance, automatic door.",
         )
+        contact_points.append(
+            (page, data["slug"].replace("anlaufstelle", "contact-point"), quarter)
+        )
+    seed_contact_points(demo, contact_points)
 
     legal = LegalSettings.for_site(home_de.get_site())
+    legal_pages = {}
     for setting, slug, title, slug_en, title_en in LEGAL_PAGES:
         text_de, text_en = LEGAL_TEXT[setting]
         page = demo.page(
@@ -429,7 +443,9 @@ def seed(demo) -> None:
             page, "en", kind="legal pages", title=title_en, slug=slug_en, body=text_en
         )
         setattr(legal, setting, page)
+        legal_pages[setting] = (page, slug_en)
     legal.save()
+    seed_legal_pages(demo, legal_pages)
 
     _seed_scaled_pages(demo, home_de, StandardPage)
 

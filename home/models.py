@@ -47,6 +47,7 @@ class HomePage(Page):
         "home.ContactPointPage",
         "home.LegalPage",
         "directory.DirectoryIndexPage",
+        "directory.VacancyFinderPage",
         "events.EventIndexPage",
         "campaigns.CampaignIndexPage",
         "ideas.IdeaBoardPage",

@@ -32,7 +32,7 @@ _model_permissions[EDITORS] |= {
     "wagtailredirects.add_redirect",
     "wagtailredirects.change_redirect",
     "wagtailredirects.delete_redirect",
-    "simple_translation.submit_translation",
+    "wagtail_localize.submit_translation",
 }
 
 # Page permissions granted on the tree root (all locales) per role.

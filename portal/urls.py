@@ -6,6 +6,8 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from directory.api import api as vacancy_api
+
 from . import views
 from .sitemaps import sitemap
 
@@ -15,6 +17,8 @@ urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("sitemap.xml", sitemap, name="sitemap"),
+    # Read-only JSON of the open vacancies (docs/vacancy-api.md).
+    path("api/vacancies/", vacancy_api.urls),
 ]
 
 if settings.DEBUG:

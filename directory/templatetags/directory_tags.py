@@ -26,3 +26,8 @@ def jsonld(data) -> str:
 @register.filter
 def choice_label(value, choices) -> str:
     return str(dict(choices).get(value, value))
+
+
+@register.filter
+def in_shortlist(vacancy_id, shortlist) -> bool:
+    return vacancy_id in (shortlist or ())

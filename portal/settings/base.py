@@ -48,8 +48,10 @@ INSTALLED_APPS = [
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
     "wagtail.contrib.redirects",
-    "wagtail.contrib.simple_translation",
-    "wagtail.locales",
+    # Editors' translation workflow: translate in the admin, sync trees,
+    # PO export/import for outside translators (docs/languages.md).
+    "wagtail_localize",
+    "wagtail_localize.locales",  # replaces wagtail.locales
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -159,6 +161,13 @@ LANGUAGE_CODE = "de"
 LANGUAGES = [
     ("de", _("German")),
     ("en", _("English")),
+    # The newcomers' languages (issue 4); their Locales come from the
+    # migration portal/0003_newcomer_locales.
+    ("ar", _("Arabic")),
+    ("fa", _("Persian (Farsi)")),
+    ("uk", _("Ukrainian")),
+    ("ru", _("Russian")),
+    ("tr", _("Turkish")),
 ]
 LANGUAGES_BIDI = ["ar", "fa", "he", "ur"]
 LOCALE_PATHS = [PROJECT_DIR / "locale"]

@@ -1,7 +1,10 @@
+import datetime as dt
+
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.test import Client
+from django.utils import timezone
 from wagtail.models import Locale, Page
 
 from directory import services
@@ -108,3 +111,119 @@ def editor_user(role_groups):
 @pytest.fixture
 def editors_group(role_groups):
     return Group.objects.get(name=roles.EDITORS)
+
+
+@pytest.fixture
+def finder(home):
+    from tests.factories.directory import VacancyFinderPageFactory
+
+    return VacancyFinderPageFactory(parent=home)
+
+
+@pytest.fixture
+def drewitz(db):
+    return QuarterFactory(name="Drewitz", slug="drewitz")
+
+
+@pytest.fixture
+def pflege(db):
+    return SectorFactory(name="Pflege", slug="pflege")
+
+
+@pytest.fixture
+def spread(index_page, company_a, drewitz, pflege):
+    """Vacancies that differ in one field each from a plain full-time job."""
+    care = CompanyPageFactory(
+        parent=index_page,
+        title="Pflegedienst Drewitz",
+        slug="pflegedienst",
+        quarter=drewitz,
+        sector=pflege,
+    )
+    today = timezone.localdate()
+    make = VacancyPageFactory
+    return {
+        "plain": make(
+            parent=company_a,
+            title="Maler Vollzeit",
+            german_level="B2",
+            qualification="vocational",
+            hours_min=40,
+            hours_max=40,
+            apply_until=today + dt.timedelta(days=60),
+        ),
+        "a1": make(
+            parent=company_a,
+            title="Helfer A1",
+            german_level="A1",
+            qualification="vocational",
+            hours_min=40,
+            hours_max=40,
+            apply_until=today + dt.timedelta(days=50),
+        ),
+        "minijob": make(
+            parent=company_a,
+            title="Minijob Reinigung",
+            offer_type="minijob",
+            working_time="part",
+            german_level="B2",
+            qualification="vocational",
+            hours_min=8,
+            hours_max=10,
+            apply_until=today + dt.timedelta(days=5),
+        ),
+        "childcare": make(
+            parent=company_a,
+            title="Kita-taugliche Stelle",
+            childcare_compatible=True,
+            german_level="B2",
+            qualification="vocational",
+            hours_min=40,
+            hours_max=40,
+        ),
+        "unqualified": make(
+            parent=company_a,
+            title="Quereinstieg Lager",
+            german_level="B2",
+            qualification="none",
+            hours_min=40,
+            hours_max=40,
+        ),
+        "foreign": make(
+            parent=company_a,
+            title="Elektriker Anerkennung",
+            german_level="B2",
+            qualification="vocational",
+            foreign_qualifications_accepted=True,
+            hours_min=40,
+            hours_max=40,
+        ),
+        "now": make(
+            parent=company_a,
+            title="Sofortstart Küche",
+            starts_immediately=True,
+            german_level="B2",
+            qualification="vocational",
+            hours_min=40,
+            hours_max=40,
+        ),
+        "barrier_free": make(
+            parent=company_a,
+            title="Büro barrierefrei",
+            barrier_free_workplace=True,
+            german_level="B2",
+            qualification="vocational",
+            hours_min=40,
+            hours_max=40,
+        ),
+        "care": make(
+            parent=care,
+            title="Pflegehilfe Drewitz",
+            german_level="B2",
+            qualification="vocational",
+            hours_min=40,
+            hours_max=40,
+            summary="Sie helfen älteren Menschen im Alltag.",
+            summary_easy="Sie helfen alten Menschen. Sie gehen mit ihnen spazieren.",
+        ),
+    }

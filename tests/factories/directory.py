@@ -10,7 +10,13 @@ import factory
 from django.utils import timezone
 from wagtail.models import Locale
 
-from directory.models import CompanyPage, DirectoryIndexPage, Sector, VacancyPage
+from directory.models import (
+    CompanyPage,
+    DirectoryIndexPage,
+    Sector,
+    VacancyFinderPage,
+    VacancyPage,
+)
 from portal.models import Quarter
 
 
@@ -99,3 +105,12 @@ class VacancyPageFactory(PageFactory):
     apply_until = factory.LazyFunction(
         lambda: timezone.localdate() + dt.timedelta(days=30)
     )
+
+
+class VacancyFinderPageFactory(PageFactory):
+    class Meta:
+        model = VacancyFinderPage
+
+    title = "Stellen finden"
+    slug = "stellen"
+    intro = "Offene Stellen im Quartier, passend zu dem, was jemand mitbringt."

@@ -6,7 +6,7 @@ from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import nested_form_data, rich_text
 
 from campaigns.models import CampaignIndexPage
-from directory.models import DirectoryIndexPage
+from directory.models import DirectoryIndexPage, VacancyFinderPage
 from events.models import EventIndexPage
 from home.models import ContactPointPage, HomePage, LegalPage, StandardPage
 from ideas.models import IdeaBoardPage
@@ -21,6 +21,7 @@ class PageTreeTests(WagtailPageTestCase):
                 ContactPointPage,
                 LegalPage,
                 DirectoryIndexPage,
+                VacancyFinderPage,
                 EventIndexPage,
                 CampaignIndexPage,
                 IdeaBoardPage,

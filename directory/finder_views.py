@@ -1,0 +1,235 @@
+"""The vacancy finder's shortlist, share link and handout (routes of
+`VacancyFinderPage`). Thin: parse the request, call `shortlist`, render.
+
+Every change is a POST form with a CSRF token, so it works without
+JavaScript; `static/js/finder.js` sends the same forms with fetch and asks
+for JSON instead of the redirect.
+"""
+
+from __future__ import annotations
+
+import segno
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from . import shortlist as sl
+from .selectors import finder_vocabulary
+
+
+def _wants_json(request: HttpRequest) -> bool:
+    return "application/json" in request.headers.get("Accept", "")
+
+
+def _message(change: sl.ShortlistChange) -> str:
+    return {
+        "added": _("The vacancy is on your shortlist."),
+        "already": _("The vacancy is already on your shortlist."),
+        "full": _(
+            "Your shortlist is full (%(max)d vacancies). Remove one before "
+            "adding another."
+        )
+        % {"max": sl.SHORTLIST_MAX},
+        "removed": _("The vacancy was removed from your shortlist."),
+        "cleared": _("Your shortlist is empty now."),
+        "not_found": _("This vacancy is not open any more or does not exist."),
+        "merged": _("The shared vacancies are on your shortlist now."),
+    }[change.code]
+
+
+def _int(value) -> int | None:
+    try:
+        number = int(value)
+    except (TypeError, ValueError):
+        return None
+    return number if 0 < number < 2**31 else None
+
+
+def _back(request: HttpRequest, fallback: str) -> str:
+    target = request.POST.get("next", "")
+    if target and url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return target
+    return fallback
+
+
+def _shortlist_url(finder) -> str:
+    return finder.url + finder.reverse_subpage("shortlist")
+
+
+def _change(request: HttpRequest) -> sl.ShortlistChange | None:
+    action = request.POST.get("action")
+    vacancy_id = _int(request.POST.get("vacancy"))
+    if action == "clear":
+        return sl.shortlist_clear(request)
+    if vacancy_id is None or action not in ("add", "remove"):
+        return None
+    if action == "add":
+        return sl.shortlist_add(request, vacancy_id=vacancy_id)
+    return sl.shortlist_remove(request, vacancy_id=vacancy_id)
+
+
+def shortlist_view(request: HttpRequest, *, finder) -> HttpResponse:
+    if request.method == "POST":
+        change = _change(request)
+        if change is None:
+            text = _("This request was not understood. Nothing was changed.")
+            if _wants_json(request):
+                return JsonResponse({"ok": False, "message": text}, status=400)
+            messages.error(request, text)
+            return redirect(_back(request, _shortlist_url(finder)))
+        text = _message(change)
+        if _wants_json(request):
+            return JsonResponse(
+                {
+                    "ok": change.ok,
+                    "code": change.code,
+                    "count": len(change.ids),
+                    "ids": change.ids,
+                    "message": text,
+                },
+                status=200 if change.ok else 409,
+            )
+        (messages.success if change.ok else messages.warning)(request, text)
+        return redirect(_back(request, _shortlist_url(finder)))
+    if request.method not in ("GET", "HEAD"):
+        return HttpResponse(status=405, headers={"Allow": "GET, HEAD, POST"})
+    ids = sl.shortlist_ids(request)
+    return _render_list(request, finder=finder, ids=ids, shared=None)
+
+
+def _render_list(request, *, finder, ids, shared, status=200):
+    vocabulary = finder_vocabulary(locale=finder.locale)
+    entries = sl.shortlist_entries(ids, locale=finder.locale, vocabulary=vocabulary)
+    token = sl.shortlist_token([e.pk for e in entries.entries]) if ids else None
+    handout_route = ("shared_handout", shared) if shared else ("handout", ())
+    share_url = (
+        request.build_absolute_uri(
+            finder.url + finder.reverse_subpage("shared", args=token)
+        )
+        if token
+        else ""
+    )
+    return TemplateResponse(
+        request,
+        "directory/shortlist.html",
+        {
+            "page": finder,
+            "entries": entries,
+            "shared": shared is not None,
+            "share_url": share_url,
+            "handout_links": _handout_links(request, finder, *handout_route),
+            "shortlist": sl.shortlist_ids(request),
+            "shortlist_max": sl.SHORTLIST_MAX,
+        },
+        status=status,
+    )
+
+
+def _handout_links(request, finder, route: str, args) -> list[dict]:
+    from django.utils.translation import get_language_info
+
+    suffix = finder.reverse_subpage(route, args=list(args))
+    links = []
+    for translation in (
+        finder.get_translations(inclusive=True).live().select_related("locale")
+    ):
+        code = translation.locale.language_code
+        links.append(
+            {
+                "code": code,
+                "name": get_language_info(code)["name_local"],
+                "url": translation.get_url(request) + suffix,
+                "current": translation.pk == finder.pk,
+            }
+        )
+    return links
+
+
+def shared_view(request: HttpRequest, *, finder, token) -> HttpResponse:
+    shared = sl.shortlist_from_token(*token)
+    if not shared.valid:
+        return _invalid_link(request, finder)
+    if request.method == "POST":
+        change = sl.shortlist_merge(request, ids=shared.ids)
+        messages.success(request, _message(change))
+        if change.dropped:
+            messages.warning(request, _too_many(change.dropped))
+        return redirect(_shortlist_url(finder))
+    if shared.capped:
+        messages.warning(request, _too_many(shared.capped))
+    return _render_list(request, finder=finder, ids=shared.ids, shared=token)
+
+
+def _too_many(count: int) -> str:
+    return ngettext(
+        "A shortlist holds at most %(max)d vacancies; %(count)d was left out.",
+        "A shortlist holds at most %(max)d vacancies; %(count)d were left out.",
+        count,
+    ) % {"max": sl.SHORTLIST_MAX, "count": count}
+
+
+def _invalid_link(request, finder) -> HttpResponse:
+    return TemplateResponse(
+        request,
+        "directory/shortlist_invalid.html",
+        {"page": finder},
+        status=400,
+    )
+
+
+def qr_svg(url: str, *, title: str) -> str:
+    """An inline SVG QR code for `url`, made here (no outside service)."""
+    code = segno.make(url, error="m", micro=False)
+    return code.svg_inline(
+        scale=4, border=2, dark="#000", light="#fff", title=title, svgclass="qr"
+    )
+
+
+def handout_view(request: HttpRequest, *, finder, token=None) -> HttpResponse:
+    if token is not None:
+        shared = sl.shortlist_from_token(*token)
+        if not shared.valid:
+            return _invalid_link(request, finder)
+        ids = shared.ids
+    else:
+        ids = sl.shortlist_ids(request)
+    vocabulary = finder_vocabulary(locale=finder.locale)
+    entries = sl.shortlist_entries(ids, locale=finder.locale, vocabulary=vocabulary)
+    sheets = []
+    for entry in entries.entries:
+        if entry.ended:
+            sheets.append({"entry": entry})
+            continue
+        url = entry.item.shown.get_full_url(request)
+        sheets.append(
+            {
+                "entry": entry,
+                "url": url,
+                "qr": qr_svg(
+                    url,
+                    title=_("QR code: %(title)s") % {"title": entry.item.shown.title},
+                ),
+            }
+        )
+    return TemplateResponse(
+        request,
+        "directory/handout.html",
+        {
+            "page": finder,
+            "sheets": sheets,
+            "entries": entries,
+            "back_url": (
+                finder.url + finder.reverse_subpage("shared", args=list(token))
+                if token
+                else _shortlist_url(finder)
+            ),
+            # Employers read the original; print its title beside a translation.
+            "show_original_title": not finder.locale.is_default,
+        },
+    )

@@ -1,0 +1,189 @@
+"""The vacancy finder: each filter alone and combined, full text, sorts,
+result count, bad input, easy German, and a constant number of queries."""
+
+import datetime as dt
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+from directory.filters import vacancy_filters_parse
+from tests.factories.directory import CompanyPageFactory, VacancyPageFactory
+from tests.utils import main_text, soup
+
+
+def titles(response) -> list[str]:
+    return [
+        a.get_text(strip=True) for a in soup(response).select(".vacancy-card__title a")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("params", "expected"),
+    [
+        ({"german": "A1"}, {"a1"}),
+        ({"german": "A2"}, {"a1"}),
+        ({"type": "minijob"}, {"minijob"}),
+        ({"hours": "20"}, {"minijob"}),
+        ({"childcare": "1"}, {"childcare"}),
+        ({"no_qualification": "1"}, {"unqualified"}),
+        ({"foreign": "1"}, {"foreign"}),
+        ({"immediately": "1"}, {"now"}),
+        ({"barrier_free": "1"}, {"barrier_free"}),
+        ({"quarter": "drewitz"}, {"care"}),
+        ({"sector": "pflege"}, {"care"}),
+        ({"q": "Reinigung"}, {"minijob"}),
+        ({"q": "Pflegedienst"}, {"care"}),  # the company's name finds its jobs
+    ],
+)
+def test_each_filter_alone(client, finder, spread, params, expected):
+    response = client.get(finder.url, params)
+    assert response.status_code == 200
+    assert set(titles(response)) == {spread[key].title for key in expected}
+
+
+def test_filters_combine(client, finder, spread):
+    response = client.get(
+        finder.url, {"quarter": ["stern", "drewitz"], "type": ["job", "minijob"]}
+    )
+    assert len(titles(response)) == len(spread)  # values of one filter: "or"
+    response = client.get(finder.url, {"hours": "20", "type": "job"})
+    assert titles(response) == []  # filters together: "and"
+    response = client.get(finder.url, {"german": "A1", "quarter": "stern"})
+    assert titles(response) == [spread["a1"].title]
+    response = client.get(finder.url, {"sector": "pflege", "german": "A1"})
+    assert titles(response) == []
+
+
+def test_no_filter_lists_all_open_and_counts(client, finder, spread, company_a):
+    VacancyPageFactory(
+        parent=company_a,
+        title="Abgelaufen",
+        apply_until=timezone.localdate() - dt.timedelta(days=1),
+    )
+    VacancyPageFactory(parent=company_a, title="Entwurf", live=False, publish=False)
+    response = client.get(finder.url)
+    assert set(titles(response)) == {v.title for v in spread.values()}
+    assert f"{len(spread)} open vacancies" in main_text(response)
+
+
+def test_sorts(client, finder, spread):
+    ending = titles(client.get(finder.url, {"sort": "ending"}))
+    # The minijob ends in 5 days, most in 30 (the factory's), two in 50 and 60.
+    assert ending[0] == "Minijob Reinigung"
+    assert ending[-2:] == ["Helfer A1", "Maler Vollzeit"]
+    newest = titles(client.get(finder.url, {"sort": "newest"}))
+    assert newest[0] == "Pflegehilfe Drewitz"
+    assert newest[-1] == "Maler Vollzeit"
+
+
+def test_filter_state_is_the_url(client, finder, spread):
+    response = client.get(
+        finder.url, {"german": "A2", "hours": "25", "childcare": "1", "sort": "ending"}
+    )
+    page = soup(response)
+    assert page.select_one("#finder-german option[selected]")["value"] == "A2"
+    assert page.select_one("#finder-hours")["value"] == "25"
+    assert page.select_one("#finder-childcare").has_attr("checked")
+    assert page.select_one("#finder-sort option[selected]")["value"] == "ending"
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"german": "Z9"},
+        {"hours": "-5"},
+        {"hours": "999999999999999999999"},
+        {"hours": "zwanzig"},
+        {"type": "astronaut"},
+        {"quarter": "mars"},
+        {"sector": "<script>"},
+        {"sort": "random"},
+        {"childcare": "maybe"},
+        {"page": "-3"},
+        {"page": "x"},
+        {"q": "a" * 5000},
+        {"q": '"unbalanced ( AND OR'},
+    ],
+)
+def test_bad_input_is_ignored_with_a_message(client, finder, spread, params):
+    response = client.get(finder.url, params)
+    assert response.status_code == 200
+    if "page" not in params and "q" not in params:
+        assert "could not be used and were ignored" in main_text(response)
+        assert len(titles(response)) == len(spread)
+
+
+def test_parse_reports_each_ignored_value():
+    from django.http import QueryDict
+
+    filters = vacancy_filters_parse(
+        QueryDict("german=B1&hours=0&type=job&type=x&quarter=stern"),
+        quarter_slugs={"stern"},
+        sector_slugs=set(),
+    )
+    assert filters.german == "B1"
+    assert filters.hours is None
+    assert filters.types == ["job"]
+    assert filters.quarters == ["stern"]
+    assert [(i["param"], i["reason"]) for i in filters.ignored] == [
+        ("type", "unknown"),
+        ("hours", "out_of_range"),
+    ]
+
+
+def test_easy_german_toggle(client, finder, spread):
+    normal = main_text(client.get(finder.url, {"sector": "pflege"}))
+    assert "Sie helfen älteren Menschen im Alltag." in normal
+    assert "Sie gehen mit ihnen spazieren." not in normal
+    easy = client.get(finder.url, {"sector": "pflege", "easy": "1"})
+    assert "Sie gehen mit ihnen spazieren." in main_text(easy)
+    assert "In easy German" in main_text(easy)
+
+
+def test_easy_summary_falls_back_to_the_summary(client, finder, spread):
+    response = client.get(finder.url, {"type": "minijob", "easy": "1"})
+    assert "Wir suchen Verstärkung." in main_text(response)
+
+
+def _queries(client, url, params) -> int:
+    client.get(url, params)
+    with CaptureQueriesContext(connection) as context:
+        response = client.get(url, params)
+    assert response.status_code == 200
+    return len(context.captured_queries)
+
+
+FINDER_PARAMS = [
+    {},
+    {"german": "B1", "hours": "30", "childcare": "1", "type": ["job", "minijob"]},
+    {"quarter": "stern", "sector": "handwerk", "sort": "ending", "page": "2"},
+    {"q": "Verstärkung", "easy": "1", "no_qualification": "1", "foreign": "1"},
+]
+
+
+def _vacancies(companies, count, start):
+    for number in range(start, count):
+        VacancyPageFactory(
+            parent=companies[number % len(companies)],
+            german_level=["A1", "B1", "none"][number % 3],
+            hours_min=20,
+            hours_max=30,
+            childcare_compatible=number % 2 == 0,
+            summary_easy="Leicht." if number % 4 == 0 else "",
+        )
+
+
+def test_finder_queries_constant(client, finder, index_page, sector, quarter):
+    companies = [
+        CompanyPageFactory(parent=index_page, sector=sector, quarter=quarter)
+        for _ in range(5)
+    ]
+    client.post(f"{finder.url}merkliste/", {"action": "add", "vacancy": 0})
+    _vacancies(companies, 50, 0)
+    small = [_queries(client, finder.url, params) for params in FINDER_PARAMS]
+    _vacancies(companies, 500, 50)
+    large = [_queries(client, finder.url, params) for params in FINDER_PARAMS]
+    print(f"finder queries at 50 vacancies {small}, at 500 {large}")
+    assert small == large
