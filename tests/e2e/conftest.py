@@ -116,7 +116,8 @@ def _start_server(e2e_workdir, mail_dir):
         "DJANGO_SETTINGS_MODULE": "portal.settings.dev",
         "DATABASE_URL": _e2e_database_url(workdir),
         "MEDIA_ROOT": str(workdir / "media"),
-        "EMAIL_URL": f"filemail://{mail_dir}",
+        # django-environ drops the first slash of the path.
+        "EMAIL_URL": f"filemail:///{mail_dir}",
         "DEBUG": "true",
         "PORTAL_DEMO_ALLOWED": "true",
     }
