@@ -48,6 +48,10 @@ def photo_clean(upload) -> bytes:
         raise forms.ValidationError(
             _("This file is not a photo. Please upload a JPEG, PNG or WebP image.")
         ) from None
+    except Image.DecompressionBombError:  # the header alone claims too many pixels
+        raise forms.ValidationError(
+            _("The photo could not be read. Please try another file.")
+        ) from None
     if kind not in PHOTO_FORMATS:
         raise forms.ValidationError(
             _("Please upload a JPEG, PNG or WebP image (this one is %(kind)s).")

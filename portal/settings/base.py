@@ -219,8 +219,12 @@ WAGTAILIMAGES_IMAGE_MODEL = "portal.CustomImage"
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
+# Unreadable images get a message instead of a server error.
+WAGTAILIMAGES_IMAGE_FORM_BASE = "portal.uploads.PortalImageForm"
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "txt", "xlsx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+# Documents must be what their extension says (Wagtail checks only the name).
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "portal.uploads.PortalDocumentForm"
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 # Visitors do not need Wagtail's password-reset for the CMS; editors do.
