@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from tests.e2e.conftest import TILE_HOST
-from tests.e2e.helpers import resident_login
+from tests.e2e.helpers import admin_login, resident_login
 from tests.e2e.test_site_frame import AXE_OPTIONS
 
 LANGUAGES = ["de", "en"]
@@ -258,3 +258,41 @@ def test_map_tiles_only_after_consent_and_only_from_the_tile_host(page, demo, wh
     assert all(urlsplit(url).hostname == TILE_HOST for url in tiles)
     # page.check() at the end: nothing from any host but the site and tiles.
     assert page.locator(".leaflet-tile-loaded").count() > 0
+
+
+# The privacy notice ----------------------------------------------------------
+
+#: Every cookie the portal sets (docs/privacy.md); the notice names each.
+DOCUMENTED_COOKIES = {"csrftoken", "sessionid", "messages", "wagtail_sidebar_collapsed"}
+
+
+def test_resident_and_admin_get_only_documented_cookies(page, new_page, demo):
+    seen = set()
+
+    def record(response):
+        for header in response.header_values("set-cookie"):
+            for line in header.split("\n"):
+                seen.add(line.split("=", 1)[0].strip())
+
+    page.context.on("response", record)
+    resident_login(page, "bewohner")
+    page.goto(demo["en"]["idea"])
+    for _ in range(2):  # support and withdraw: confirmation messages
+        page.locator("#support").get_by_role("button").click()
+        page.wait_for_url("**#support")
+    admin = new_page()
+    admin_login(admin, "editor")
+    seen |= {cookie["name"] for cookie in admin.context.cookies()}
+    seen |= {cookie["name"] for cookie in page.context.cookies()}
+
+    assert {"csrftoken", "sessionid", "messages"} <= seen
+    assert seen <= DOCUMENTED_COOKIES
+
+
+@pytest.mark.parametrize("path", ["/datenschutz/", "/en/privacy/"])
+def test_privacy_notice_lists_every_cookie(page, path):
+    page.goto(path)
+    text = page.get_by_role("main").inner_text()
+    for name in DOCUMENTED_COOKIES:
+        assert name in text, name
+    assert "portal-map-consent" in text
