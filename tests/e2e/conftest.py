@@ -39,8 +39,9 @@ def pytest_collection_modifyitems(config, items):
     e2e = [item for item in items if "tests/e2e" in str(item.fspath)]
     # With pytest-xdist (--dist loadgroup) the browser tests share one worker,
     # hence one server and one demo database.
-    for item in e2e:
-        item.add_marker(pytest.mark.xdist_group("e2e"))
+    if config.pluginmanager.hasplugin("xdist"):
+        for item in e2e:
+            item.add_marker(pytest.mark.xdist_group("e2e"))
     if shutil.which(CHROMIUM) or Path(CHROMIUM).exists():
         return
     skip = pytest.mark.skip(reason=f"Chromium not found at {CHROMIUM}")
