@@ -35,6 +35,9 @@ SETUP = (
 )
 
 
+# Before xdist's own hook, which turns the xdist_group marks into the node ids
+# that --dist loadgroup schedules by.
+@pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(config, items):
     e2e = [item for item in items if "tests/e2e" in str(item.fspath)]
     # With pytest-xdist (--dist loadgroup) the browser tests share one worker,

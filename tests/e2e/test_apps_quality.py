@@ -257,7 +257,7 @@ def test_map_tiles_only_after_consent_and_only_from_the_tile_host(page, demo, wh
     assert tiles, "no tile was requested after consent"
     assert all(urlsplit(url).hostname == TILE_HOST for url in tiles)
     # page.check() at the end: nothing from any host but the site and tiles.
-    assert page.locator(".leaflet-tile-loaded").count() > 0
+    page.locator(".leaflet-tile-loaded").first.wait_for()
 
 
 # The privacy notice ----------------------------------------------------------
