@@ -52,8 +52,9 @@ format: $(VENV)/.dev-installed
 
 ## Extract UI strings into the catalogues and compile them.
 messages: $(VENV)/.dev-installed
-	$(MANAGE) makemessages --all --no-obsolete --ignore=.venv --ignore=tests --ignore=staticfiles
+	$(MANAGE) makemessages --all --no-obsolete --ignore=.venv --ignore=tests --ignore=staticfiles --ignore=media --ignore=node_modules
 	$(BIN)/python scripts/fill_source_catalogue.py
+	$(BIN)/python scripts/finish_catalogues.py
 	$(MANAGE) compilemessages --ignore=.venv
 
 check-deploy: $(VENV)/.runtime-installed

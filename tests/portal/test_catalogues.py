@@ -33,6 +33,16 @@ def test_catalogue_has_no_untranslated_or_fuzzy_entry(path):
 
 
 @pytest.mark.parametrize("path", CATALOGUES, ids=lambda p: p.parts[-3])
+def test_catalogue_header_is_in_force(path):
+    """A fuzzy header is ignored by msgfmt: the plural rule would be lost."""
+    catalogue = polib.pofile(str(path))
+
+    assert not catalogue.metadata_is_fuzzy
+    assert catalogue.metadata["Language"] == path.parts[-3]
+    assert catalogue.metadata["Plural-Forms"].startswith("nplurals=")
+
+
+@pytest.mark.parametrize("path", CATALOGUES, ids=lambda p: p.parts[-3])
 def test_compiled_catalogue_matches_its_source(path):
     source = polib.pofile(str(path))
     compiled = polib.mofile(str(path.with_suffix(".mo")))
