@@ -17,6 +17,9 @@ from tests.e2e.conftest import TILE_HOST
 from tests.e2e.helpers import admin_login, resident_login
 from tests.e2e.test_site_frame import AXE_OPTIONS
 
+# All browser tests share one xdist worker: one server, one demo database.
+pytestmark = pytest.mark.xdist_group("e2e")
+
 LANGUAGES = ["de", "en"]
 ACCOUNT_PREFIX = {"de": "/account/", "en": "/en/account/"}
 

@@ -10,7 +10,12 @@ checks fail the test on any CSP violation."""
 import re
 import time
 
+import pytest
+
 from tests.e2e.helpers import admin_login
+
+# All browser tests share one xdist worker: one server, one demo database.
+pytestmark = pytest.mark.xdist_group("e2e")
 
 WORKFLOW = "Firmenprofil prüfen"
 #: The last task's "approve" action (not the one that asks for a comment).

@@ -10,7 +10,12 @@ import re
 import time
 from pathlib import Path
 
+import pytest
+
 from tests.e2e.helpers import admin_login, resident_login
+
+# All browser tests share one xdist worker: one server, one demo database.
+pytestmark = pytest.mark.xdist_group("e2e")
 
 PASSWORD = "Quartier-2024!"
 CONFIRM_LINK = re.compile(r"https?://\S+/account/confirm-email/\S+/")

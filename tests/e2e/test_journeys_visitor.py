@@ -12,6 +12,9 @@ from pathlib import Path
 import pytest
 from icalendar import Calendar
 
+# All browser tests share one xdist worker: one server, one demo database.
+pytestmark = pytest.mark.xdist_group("e2e")
+
 #: language code → (name of the main menu landmark, text direction)
 LANGUAGES = {
     "de": ("Hauptmenü", "ltr"),

@@ -3,6 +3,9 @@
 
 import pytest
 
+# All browser tests share one xdist worker: one server, one demo database.
+pytestmark = pytest.mark.xdist_group("e2e")
+
 PUBLIC_PAGES = [
     "/",
     "/projekt/",
