@@ -7,6 +7,8 @@ BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# Test processes; the browser tests stay together on one of them.
+TEST_WORKERS ?= 2
 
 .PHONY: demo serve test lint format messages check-deploy clean
 
@@ -36,7 +38,7 @@ serve: $(VENV)/.runtime-installed
 
 ## Run the whole test suite (SQLite, or PostgreSQL when DATABASE_URL is set).
 test: $(VENV)/.dev-installed
-	$(BIN)/pytest $(PYTEST_ARGS)
+	$(BIN)/pytest -n $(TEST_WORKERS) --dist loadgroup $(PYTEST_ARGS)
 
 ## Lint Python and templates, and check that no migration is missing.
 lint: $(VENV)/.dev-installed
@@ -52,8 +54,9 @@ format: $(VENV)/.dev-installed
 
 ## Extract UI strings into the catalogues and compile them.
 messages: $(VENV)/.dev-installed
-	$(MANAGE) makemessages --all --no-obsolete --ignore=.venv --ignore=tests --ignore=staticfiles
+	$(MANAGE) makemessages --all --no-obsolete --ignore=.venv --ignore=tests --ignore=staticfiles --ignore=media --ignore=node_modules
 	$(BIN)/python scripts/fill_source_catalogue.py
+	$(BIN)/python scripts/finish_catalogues.py
 	$(MANAGE) compilemessages --ignore=.venv
 
 check-deploy: $(VENV)/.runtime-installed

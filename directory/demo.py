@@ -3,6 +3,7 @@ step across the quarters (housing companies among them), 1–4 vacancies each,
 and the demo firm accounts `firma-a` and `firma-b` on two different firms."""
 
 import datetime as dt
+import math
 from decimal import Decimal
 
 from django.contrib.auth import get_user_model
@@ -358,8 +359,11 @@ def _seed_company(demo, number, index_de, quarters, sectors_de, sectors_en, lang
     rng = demo.rng
     pattern, sector_slug, tags, description = FIRM_TYPES[number % len(FIRM_TYPES)]
     name = pattern.format(NAMES[(number * 7) % len(NAMES)])
-    if number >= len(NAMES):
-        name = f"{name} {number // len(NAMES) + 1}"
+    # Type and name repeat together only after lcm(types, names) firms, so
+    # a number is added only for the large --scale load tests.
+    repeat = math.lcm(len(FIRM_TYPES), len(NAMES))
+    if number >= repeat:
+        name = f"{name} {number // repeat + 1}"
     slug = slugify(name)[:70] or f"firma-{number}"
     existing = index_de.get_children().filter(slug=slug).first()
     if existing is not None:

@@ -17,6 +17,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Locale, Page
 
 from portal.models import Quarter
+from portal.selectors import search_terms
 
 from . import jsonld
 from .choices import Offer, WorkingTimeModel
@@ -171,10 +172,13 @@ def companies_in(*, index_page: DirectoryIndexPage) -> QuerySet[CompanyPage]:
 
 
 def _search_ids(*, index_page: DirectoryIndexPage, query: str) -> list[int]:
+    terms = search_terms(query)
+    if not terms:
+        return []
     results = (
         CompanyPage.objects.live()
         .filter(locale_id=index_page.locale_id)
-        .search(query, operator="and")
+        .search(" ".join(terms), operator="and")
     )
     return [page.pk for page in results]
 

@@ -177,7 +177,7 @@ STANDARD_PAGES = [
     },
     {
         "slug": "haeufige-fragen",
-        "menu": True,
+        "menu": False,
         "de": {
             "title": "Häufige Fragen",
             "intro": "Antworten auf das, was uns oft gefragt wird.",
@@ -281,18 +281,42 @@ LEGAL_TEXT = {
     ),
     "privacy_page": (
         "<h2>Verantwortliche Stelle</h2><p>Quartiersprojekt (Demo), Galileistraße "
-        "37, 14480 Potsdam.</p><h2>Cookies</h2><p>Für Besucherinnen und Besucher "
-        "ohne Anmeldung setzt das Portal keine Cookies. Beim Anmelden und beim "
-        "Absenden von Formularen werden ein Sitzungs-Cookie (<code>sessionid</code>) "
-        "und ein Schutz-Cookie gegen Fälschung (<code>csrftoken</code>) "
-        "gesetzt.</p><h2>Karten</h2><p>Kartenkacheln werden erst geladen, wenn "
-        "Sie zustimmen.</p>",
+        "37, 14480 Potsdam.</p><h2>Cookies</h2><p>Wer das Portal nur liest, "
+        "bekommt keine Cookies. Alle Cookies des Portals sind technisch "
+        "notwendig, es gibt keine zur Analyse oder Werbung:</p><ul>"
+        "<li><code>csrftoken</code>: Schutz gegen gefälschte Formulare; auf "
+        "Seiten mit einem Formular, das ihn braucht (Anmelden, Registrieren, "
+        "Idee einreichen, Unterstützen, Kommentieren). Gültig ein Jahr.</li>"
+        "<li><code>sessionid</code>: hält Sie angemeldet; auch während der "
+        "Registrierung und der Anmeldung mit Code. Gelöscht beim Abmelden, sonst "
+        "nach höchstens zwei Wochen; ohne „Angemeldet bleiben“ schon beim "
+        "Schließen des Browsers.</li>"
+        "<li><code>messages</code>: zeigt eine Bestätigung nach einer Aktion "
+        "(z. B. „Danke für Ihre Unterstützung“) und wird danach gelöscht.</li>"
+        "<li><code>wagtail_sidebar_collapsed</code>: nur für die Redaktion und "
+        "Firmen im Verwaltungsbereich; merkt sich, ob das Menü eingeklappt "
+        "ist.</li></ul><h2>Karten</h2><p>Kartenkacheln werden erst geladen, wenn "
+        "Sie zustimmen; dabei sieht der Kachel-Server Ihre IP-Adresse. Ihre "
+        "Zustimmung speichert nur Ihr Browser (<code>portal-map-consent</code> "
+        "im lokalen Speicher), bis Sie die Website-Daten löschen.</p>",
         "<h2>Controller</h2><p>Quartiersprojekt (demo), Galileistraße 37, 14480 "
-        "Potsdam.</p><h2>Cookies</h2><p>The portal sets no cookies for visitors "
-        "who are not logged in. Logging in and sending forms sets a session "
-        "cookie (<code>sessionid</code>) and a cookie that protects against "
-        "forgery (<code>csrftoken</code>).</p><h2>Maps</h2><p>Map tiles load "
-        "only after you agree.</p>",
+        "Potsdam.</p><h2>Cookies</h2><p>Reading the portal sets no cookies. "
+        "Every cookie the portal sets is technically necessary; there are none "
+        "for analytics or advertising:</p><ul>"
+        "<li><code>csrftoken</code>: protects forms against forgery; set on "
+        "pages with a form that needs it (log in, sign up, submit an idea, "
+        "support, comment). Valid for one year.</li>"
+        "<li><code>sessionid</code>: keeps you logged in; also during sign-up "
+        "and login by code. Deleted when you log out, otherwise after two weeks "
+        "at most; without “Remember me” when you close the browser.</li>"
+        "<li><code>messages</code>: shows a confirmation after an action (e.g. "
+        "“Thank you for your support!”) and is deleted once shown.</li>"
+        "<li><code>wagtail_sidebar_collapsed</code>: only for editors and firms "
+        "in the admin; remembers whether the menu is collapsed.</li></ul>"
+        "<h2>Maps</h2><p>Map tiles load only after you agree; the tile server "
+        "then sees your IP address. Only your browser stores your consent "
+        "(<code>portal-map-consent</code> in local storage) until you clear "
+        "the site's data.</p>",
     ),
     "accessibility_page": (
         "<h2>Stand der Vereinbarkeit</h2><p>Dieses Portal soll die Anforderungen "
@@ -405,7 +429,8 @@ def seed(demo) -> None:
             step_free_access=True,
             accessible_toilet=data["quarter"] != "schlaatz",
             accessibility_notes="Eingang ebenerdig, Tür öffnet automatisch.",
-            show_in_menus=data["quarter"] == "stern",
+            # The home page lists every contact point; the menu stays short.
+            show_in_menus=False,
         )
         demo.translation(
             page,
@@ -459,7 +484,7 @@ def _seed_scaled_pages(demo, home_de, StandardPage) -> None:
         kind="pages",
         title="Aus den Quartieren",
         intro="Berichte aus der Arbeit der Anlaufstellen.",
-        show_in_menus=True,
+        show_in_menus=False,
     )
     demo.translation(
         section,

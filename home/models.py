@@ -71,6 +71,13 @@ class HomePage(Page):
             .select_related("image")
             .order_by("sort_order", "name")
         )
+        context["contact_points"] = (
+            ContactPointPage.objects.live()
+            .public()
+            .descendant_of(self)
+            .select_related("quarter")
+            .order_by("quarter__sort_order", "title")
+        )
         context["teaser_slots"] = teasers_for_home(locale=self.locale)
         return context
 

@@ -7,6 +7,8 @@ from allauth.account.adapter import DefaultAccountAdapter
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from portal.text import bidi_controls_strip
+
 DISPLAY_NAME_HELP = _(
     "Shown in public next to your ideas and comments. Please do not use your "
     "full real name."
@@ -14,7 +16,7 @@ DISPLAY_NAME_HELP = _(
 
 
 def display_name_clean(value: str) -> str:
-    value = " ".join(value.split())
+    value = " ".join(bidi_controls_strip(value).split())
     if len(value) < 2:
         raise forms.ValidationError(_("Please choose a name of at least 2 letters."))
     if "@" in value:

@@ -11,6 +11,7 @@ from wagtail.models import Locale
 
 from portal import geo
 from portal.models import Quarter
+from portal.text import bidi_controls_strip
 
 from .accounts import DISPLAY_NAME_HELP, display_name_clean
 from .choices import (
@@ -46,6 +47,10 @@ def photo_clean(upload) -> bytes:
     except (UnidentifiedImageError, OSError, ValueError):
         raise forms.ValidationError(
             _("This file is not a photo. Please upload a JPEG, PNG or WebP image.")
+        ) from None
+    except Image.DecompressionBombError:  # the header alone claims too many pixels
+        raise forms.ValidationError(
+            _("The photo could not be read. Please try another file.")
         ) from None
     if kind not in PHOTO_FORMATS:
         raise forms.ValidationError(
@@ -179,18 +184,21 @@ class IdeaForm(HoneypotMixin, forms.ModelForm):
         self.add_honeypot()
 
     def clean_title(self):
-        title = " ".join(self.cleaned_data["title"].split())
+        title = " ".join(bidi_controls_strip(self.cleaned_data["title"]).split())
         if len(title) < 5:
             raise forms.ValidationError(_("Please give a title of at least 5 letters."))
         return title
 
     def clean_description(self):
-        text = self.cleaned_data["description"].strip()
+        text = bidi_controls_strip(self.cleaned_data["description"]).strip()
         if len(text) < 20:
             raise forms.ValidationError(
                 _("Please describe your idea in at least 20 characters.")
             )
         return text
+
+    def clean_photo_description(self):
+        return bidi_controls_strip(self.cleaned_data["photo_description"])
 
     def clean_photo_file(self):
         upload = self.cleaned_data.get("photo_file")
@@ -246,7 +254,7 @@ class CommentForm(HoneypotMixin, forms.Form):
         self.add_honeypot()
 
     def clean_text(self):
-        text = self.cleaned_data["text"].strip()
+        text = bidi_controls_strip(self.cleaned_data["text"]).strip()
         if not text:
             raise forms.ValidationError(_("The comment must not be empty."))
         return text

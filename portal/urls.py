@@ -9,9 +9,12 @@ from wagtail.documents import urls as wagtaildocs_urls
 from directory.api import api as vacancy_api
 
 from . import views
+from .security import RateLimitedLoginView
 from .sitemaps import sitemap
 
 urlpatterns = [
+    # Wagtail's login with a limit on failed attempts; same path and name.
+    path("admin/login/", RateLimitedLoginView.as_view(), name="wagtailadmin_login"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("healthz", views.healthz, name="healthz"),

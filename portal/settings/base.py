@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.routable_page",
     "allauth",
     "allauth.account",
+    "csp",
     # Django
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -79,7 +80,9 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "portal.security.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "portal.security.PortalCSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -225,8 +228,12 @@ WAGTAILIMAGES_IMAGE_MODEL = "portal.CustomImage"
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
+# Unreadable images get a message instead of a server error.
+WAGTAILIMAGES_IMAGE_FORM_BASE = "portal.uploads.PortalImageForm"
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "txt", "xlsx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+# Documents must be what their extension says (Wagtail checks only the name).
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "portal.uploads.PortalDocumentForm"
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 # Visitors do not need Wagtail's password-reset for the CMS; editors do.
@@ -299,6 +306,80 @@ ACCOUNT_RATE_LIMITS = {
     "manage_email": "10/m/user",
     "request_login_code": "20/m/ip,3/m/key",
 }
+
+# Browser security ----------------------------------------------------------
+# On in every environment, so that an inline script or a request to another
+# host shows up in development and in the browser tests, not first in
+# production. production.py adds what needs HTTPS (HSTS, secure cookies).
+
+_SELF = "'self'"
+#: Content-Security-Policy of the public site (django-csp 4). No inline
+#: scripts or styles: JavaScript and CSS come from the portal's static files,
+#: data for scripts from `json_script` (type application/json, not executed)
+#: and schema.org data from `<script type="application/ld+json">` blocks,
+#: which browsers do not execute and CSP does not block. Public HTML pages
+#: also allow images from the map tile host in MapSettings (added per request
+#: by portal.security.PortalCSPMiddleware).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [_SELF],
+        "script-src": [_SELF],
+        "style-src": [_SELF],
+        "img-src": [_SELF, "data:"],
+        "font-src": [_SELF],
+        "connect-src": [_SELF],
+        "media-src": [_SELF],
+        "object-src": ["'none'"],
+        "frame-src": ["'none'"],
+        "frame-ancestors": ["'none'"],
+        "base-uri": [_SELF],
+        "form-action": [_SELF],
+    }
+}
+#: Policy under /admin/: Wagtail 8's admin writes inline scripts (date and
+#: time widgets, inline panels, workflow actions) and inline styles, so they
+#: are allowed there, and nothing from other hosts. Previews are shown in a
+#: frame of the admin itself; blob: and data: are image previews of uploads.
+PORTAL_ADMIN_CSP = {
+    "DIRECTIVES": {
+        "default-src": [_SELF],
+        "script-src": [_SELF, "'unsafe-inline'"],
+        "style-src": [_SELF, "'unsafe-inline'"],
+        "img-src": [_SELF, "data:", "blob:"],
+        "font-src": [_SELF, "data:"],
+        "connect-src": [_SELF],
+        "media-src": [_SELF],
+        "object-src": ["'none'"],
+        "frame-src": [_SELF],
+        "frame-ancestors": [_SELF],
+        "base-uri": [_SELF],
+        "form-action": [_SELF],
+    }
+}
+#: Browser features the portal never uses, switched off for every page.
+PERMISSIONS_POLICY = {
+    "accelerometer": [],
+    "camera": [],
+    "geolocation": [],
+    "gyroscope": [],
+    "magnetometer": [],
+    "microphone": [],
+    "payment": [],
+    "usb": [],
+}
+SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+X_FRAME_OPTIONS = "DENY"
+SESSION_COOKIE_HTTPONLY = True
+# Neither the site nor Wagtail's admin reads the CSRF token from the cookie.
+CSRF_COOKIE_HTTPONLY = True
+#: Failed Wagtail admin logins before a pause (per client address and per
+#: user name, counted in the cache; use Redis with several server processes).
+PORTAL_ADMIN_LOGIN_LIMITS = {"per_ip": 20, "per_user": 5, "window_seconds": 15 * 60}
+# No requests from the admin to other hosts: no avatars from gravatar.com,
+# no version check against wagtail.org.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+WAGTAIL_ENABLE_UPDATE_CHECK = False
 
 # Portal --------------------------------------------------------------------
 

@@ -153,7 +153,7 @@ def test_bad_input_is_ignored(client, index_page, network, params):
     assert response.status_code == 200
     if set(params) & {"sector", "quarter", "offer", "lang"}:
         assert len(_titles(response)) == 3
-        assert "unknown and were ignored" in response.content.decode()
+        assert "unbekannt und wurden nicht beachtet" in response.content.decode()
 
 
 def test_pagination_keeps_filters(client, index_page, sector, quarter):

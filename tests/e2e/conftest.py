@@ -3,7 +3,9 @@ server process that this fixture starts on a throw-away database filled by
 `seed_demo`. Every request a page makes is recorded; one to another host
 fails the test."""
 
+import json
 import os
+import re
 import shutil
 import socket
 import subprocess
@@ -24,15 +26,30 @@ CHROMIUM_ARGS = [
 ]
 ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "test-artifacts"
+#: The e2e server's map tiles come from this host, which does not exist: a
+#: test that agrees to the map answers its requests with `page.route`.
+TILE_HOST = "tiles.e2e.invalid"
+TILE_URL = f"https://{TILE_HOST}/{{z}}/{{x}}/{{y}}.png"
+SETUP = (
+    f"TILE_URL = {TILE_URL!r}\n" + (Path(__file__).parent / "demo_setup.py").read_text()
+)
 
 
+# Before xdist's own hook, which turns the xdist_group marks into the node ids
+# that --dist loadgroup schedules by.
+@pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(config, items):
+    e2e = [item for item in items if "tests/e2e" in str(item.fspath)]
+    # With pytest-xdist (--dist loadgroup) the browser tests share one worker,
+    # hence one server and one demo database.
+    if config.pluginmanager.hasplugin("xdist"):
+        for item in e2e:
+            item.add_marker(pytest.mark.xdist_group("e2e"))
     if shutil.which(CHROMIUM) or Path(CHROMIUM).exists():
         return
     skip = pytest.mark.skip(reason=f"Chromium not found at {CHROMIUM}")
-    for item in items:
-        if "tests/e2e" in str(item.fspath):
-            item.add_marker(skip)
+    for item in e2e:
+        item.add_marker(skip)
 
 
 def _free_port() -> int:
@@ -50,7 +67,8 @@ def _e2e_database_url(workdir: Path) -> str:
     import psycopg
 
     parts = urlsplit(url)
-    name = f"{parts.path.lstrip('/') or 'portal'}_e2e"
+    worker = os.environ.get("PYTEST_XDIST_WORKER", "")
+    name = f"{parts.path.lstrip('/') or 'portal'}_e2e{worker and '_' + worker}"
     admin_url = parts._replace(path="/postgres").geturl()
     with psycopg.connect(admin_url, autocommit=True) as connection:
         connection.execute(f'DROP DATABASE IF EXISTS "{name}"')
@@ -59,15 +77,51 @@ def _e2e_database_url(workdir: Path) -> str:
 
 
 @pytest.fixture(scope="session")
-def server(tmp_path_factory):
+def e2e_workdir(tmp_path_factory) -> Path:
+    return tmp_path_factory.mktemp("e2e")
+
+
+@pytest.fixture(scope="session")
+def mail_dir(e2e_workdir) -> Path:
+    """Where the e2e server writes its e-mails, one file per message."""
+    return Path(os.environ.get("E2E_MAIL_DIR") or e2e_workdir / "mail")
+
+
+@pytest.fixture(scope="session")
+def server(live_portal):
     """Base URL of a portal served by `runserver` on a demo database."""
-    workdir = tmp_path_factory.mktemp("e2e")
+    return live_portal["base_url"]
+
+
+@pytest.fixture(scope="session")
+def demo(live_portal) -> dict:
+    """URLs of one demo page of each type per language (tests/e2e/demo_setup.py)
+    and firma-a's company."""
+    return live_portal["demo"]
+
+
+@pytest.fixture(scope="session")
+def live_portal(e2e_workdir, mail_dir):
+    """Starts the server; or, while writing tests, uses one that runs already:
+    E2E_BASE_URL, E2E_MAIL_DIR and E2E_FACTS (the JSON demo_setup.py printed)."""
+    if os.environ.get("E2E_BASE_URL"):
+        yield {
+            "base_url": os.environ["E2E_BASE_URL"],
+            "demo": json.loads(Path(os.environ["E2E_FACTS"]).read_text()),
+        }
+        return
+    yield from _start_server(e2e_workdir, mail_dir)
+
+
+def _start_server(e2e_workdir, mail_dir):
+    workdir = e2e_workdir
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "portal.settings.dev",
         "DATABASE_URL": _e2e_database_url(workdir),
         "MEDIA_ROOT": str(workdir / "media"),
-        "EMAIL_URL": f"filemail://{workdir / 'mail'}",
+        # django-environ drops the first slash of the path.
+        "EMAIL_URL": f"filemail:///{mail_dir}",
         "DEBUG": "true",
         "PORTAL_DEMO_ALLOWED": "true",
     }
@@ -80,6 +134,15 @@ def server(tmp_path_factory):
             check=True,
             stdout=subprocess.DEVNULL,
         )
+    setup = subprocess.run(
+        [*manage, "shell", "-c", SETUP],
+        env=env,
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    facts = json.loads(setup.stdout.strip().splitlines()[-1])
     port = _free_port()
     process = subprocess.Popen(
         [*manage, "runserver", "--noreload", "--nothreading", f"127.0.0.1:{port}"],
@@ -99,7 +162,7 @@ def server(tmp_path_factory):
                 process.kill()
                 raise RuntimeError("the e2e server did not start") from None
             time.sleep(0.3)
-    yield base_url
+    yield {"base_url": base_url, "demo": facts}
     process.terminate()
     process.wait(timeout=10)
 
@@ -118,25 +181,45 @@ def browser():
         browser.close()
 
 
+CSP_MESSAGE = re.compile(r"Content Security Policy|Content-Security-Policy")
+
+
 class RecordingPage:
-    """A Playwright page that remembers every request it made."""
+    """A Playwright page that remembers every request it made and every
+    Content-Security-Policy violation the browser reported."""
 
     def __init__(self, page, base_url):
         self.page = page
         self.base_url = base_url
         self.requests: list[str] = []
+        self.csp_violations: list[str] = []
+        #: Hosts besides the site's own that a test expects (the tile host
+        #: after the visitor agreed to the map).
+        self.allowed_hosts: set[str] = set()
         page.on("request", lambda request: self.requests.append(request.url))
+        page.on("console", self._console)
+
+    def _console(self, message):
+        if message.type == "error" and CSP_MESSAGE.search(message.text):
+            self.csp_violations.append(message.text)
 
     def goto(self, path: str):
         return self.page.goto(self.base_url + path)
 
     def foreign_requests(self) -> list[str]:
-        own = urlsplit(self.base_url).netloc
+        own = {urlsplit(self.base_url).netloc, *self.allowed_hosts}
         return [
             url
             for url in self.requests
-            if urlsplit(url).scheme in ("http", "https") and urlsplit(url).netloc != own
+            if urlsplit(url).scheme in ("http", "https")
+            and urlsplit(url).netloc not in own
         ]
+
+    def check(self):
+        assert self.foreign_requests() == [], "a page loaded from another host"
+        assert self.csp_violations == [], (
+            "the Content-Security-Policy blocked something"
+        )
 
     def __getattr__(self, name):
         return getattr(self.page, name)
@@ -147,7 +230,7 @@ def page(browser, server):
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     recording = RecordingPage(context.new_page(), server)
     yield recording
-    assert recording.foreign_requests() == [], "a page loaded from another host"
+    recording.check()
     context.close()
 
 
@@ -158,7 +241,7 @@ def phone_page(browser, server):
     )
     recording = RecordingPage(context.new_page(), server)
     yield recording
-    assert recording.foreign_requests() == [], "a page loaded from another host"
+    recording.check()
     context.close()
 
 
@@ -167,3 +250,23 @@ def screenshot_dir():
     path = ARTIFACTS / "screenshots"
     path.mkdir(parents=True, exist_ok=True)
     return path
+
+
+@pytest.fixture
+def new_page(browser, server):
+    """Opens further pages, each in its own browser context (another person:
+    own cookies), checked like `page` when the test ends."""
+    contexts, pages = [], []
+
+    def open_page(width: int = 1280) -> RecordingPage:
+        context = browser.new_context(viewport={"width": width, "height": 900})
+        contexts.append(context)
+        recording = RecordingPage(context.new_page(), server)
+        pages.append(recording)
+        return recording
+
+    yield open_page
+    for recording in pages:
+        recording.check()
+    for context in contexts:
+        context.close()

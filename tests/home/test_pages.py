@@ -373,3 +373,22 @@ def test_legal_page_renders(client, home_de, language, url, title, text):
     assert html.h1.get_text(strip=True) == title
     assert html.find("h2", string=text) is not None
     assert html.select_one("main time")["datetime"] == "2026-11-01"
+
+
+def test_home_page_lists_its_contact_points_in_its_language(client, home_de, home_en):
+    stern = ContactPointPageFactory(
+        parent=home_de, title="Anlaufstelle Stern", slug="stern", street="Am Stern 1"
+    )
+    translate_page(stern, "en", title="Contact point Stern", slug="stern")
+    ContactPointPageFactory(parent=home_de, title="Entwurf", slug="entwurf", live=False)
+
+    german = soup(client.get("/"))
+    english = soup(client.get("/en/"))
+
+    def listed(page):
+        section = page.select_one("section[aria-labelledby=contact-points-heading]")
+        return {a.get_text(strip=True): a["href"] for a in section.select("h3 a")}
+
+    assert listed(german) == {"Anlaufstelle Stern": "/stern/"}
+    assert listed(english) == {"Contact point Stern": "/en/stern/"}
+    assert "Am Stern 1" in german.select_one("#contact-points-heading").parent.text

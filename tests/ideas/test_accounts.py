@@ -61,11 +61,11 @@ def test_signup_refuses_an_email_as_display_name(client, board):
 @pytest.mark.parametrize(
     "path",
     [
-        "/account/login/",
-        "/account/signup/",
-        "/account/login/code/",
-        "/account/password/reset/",
-        "/account/participation-code/",
+        "/konto/login/",
+        "/konto/signup/",
+        "/konto/login/code/",
+        "/konto/password/reset/",
+        "/konto/teilnahmecode/",
         "/en/account/login/",
     ],
 )

@@ -25,14 +25,14 @@ LIST = "wagtailsnippets_ideas_idea:list"
 
 
 def test_queue_lists_submitted_first(client, moderator, category, quarter):
-    IdeaFactory(title="Veröffentlicht", category=category, quarter=quarter)
+    IdeaFactory(title="Schon öffentlich", category=category, quarter=quarter)
     IdeaFactory(title="Wartend", status="submitted", category=category, quarter=quarter)
     client.force_login(moderator)
     html = client.get(reverse(LIST)).content.decode()
-    assert html.index("Wartend") < html.index("Veröffentlicht")
+    assert html.index("Wartend") < html.index("Schon öffentlich")
     filtered = client.get(reverse(LIST) + "?status=published").content.decode()
     assert "Wartend" not in filtered
-    assert "Veröffentlicht" in filtered
+    assert "Schon öffentlich" in filtered
     assert "Wartend" in client.get(reverse(LIST) + "?q=wartend").content.decode()
 
 
@@ -150,7 +150,7 @@ def test_daily_limits(settings, resident, idea, category, quarter):
             category=category,
             quarter=quarter,
         )
-    with pytest.raises(IdeaError, match="limit"):
+    with pytest.raises(IdeaError, match="Limit"):
         idea_submit(
             author=resident,
             title="Zu viel",
@@ -162,13 +162,13 @@ def test_daily_limits(settings, resident, idea, category, quarter):
 
     for n in range(2):
         comment_create(idea=idea, author=resident, text=f"K{n}")
-    with pytest.raises(IdeaError, match="limit"):
+    with pytest.raises(IdeaError, match="Limit"):
         comment_create(idea=idea, author=resident, text="zu viel")
     assert Comment.objects.filter(author=resident).count() == 2
 
     other = IdeaFactory(category=category, quarter=quarter)
     report_create(user=resident, idea=idea, reason="spam")
-    with pytest.raises(IdeaError, match="limit"):
+    with pytest.raises(IdeaError, match="Limit"):
         report_create(user=resident, idea=other, reason="spam")
     assert Report.objects.filter(reporter=resident).count() == 1
 

@@ -136,13 +136,13 @@ def test_supporting_unpublished_rejected_or_twice(
         assert response.status_code == 404
     declined = IdeaFactory(status="declined", category=category, quarter=quarter)
     response = client.post(f"/ideen/{declined.reference}/support/", follow=True)
-    assert "cannot be supported" in response.content.decode()
+    assert "kann nicht (mehr) unterstützt werden" in response.content.decode()
     assert Support.objects.count() == 0
 
     idea = IdeaFactory(category=category, quarter=quarter)
     client.post(f"/ideen/{idea.reference}/support/")
     response = client.post(f"/ideen/{idea.reference}/support/", follow=True)
-    assert "already support" in response.content.decode()
+    assert "Sie unterstützen diese Idee bereits." in response.content.decode()
     assert Support.objects.filter(idea=idea).count() == 1
 
 

@@ -96,15 +96,15 @@ def test_permission_matrix(
 def test_anonymous_is_sent_to_the_login(client, board, idea):
     response = client.post(f"/ideen/{idea.reference}/support/")
     assert response.status_code == 302
-    assert response["Location"].startswith("/account/login/")
-    assert client.get("/ideen/new/")["Location"].startswith("/account/login/")
+    assert response["Location"].startswith("/konto/login/")
+    assert client.get("/ideen/new/")["Location"].startswith("/konto/login/")
 
 
 def test_unverified_resident_is_told_to_confirm(client, board, unverified):
     client.force_login(unverified)
     response = client.get("/ideen/new/")
     assert response.status_code == 403
-    assert "confirm your e-mail" in response.content.decode()
+    assert "Bitte bestätigen Sie Ihre E-Mail-Adresse" in response.content.decode()
 
 
 def test_forged_moderation_post_by_a_resident_changes_nothing(

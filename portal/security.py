@@ -1,0 +1,156 @@
+"""HTTP hardening that Django does not ship: the Content-Security-Policy per
+part of the site (public pages, Wagtail admin), the Permissions-Policy header
+and a login limiter for the Wagtail admin.
+
+The public site has no inline script and no inline style, so its policy
+allows scripts and styles from the portal's own origin only. The Wagtail
+admin (8.0) still writes inline scripts (date and time widgets, inline
+panels, workflow buttons) and inline styles; it gets its own, wider policy,
+`PORTAL_ADMIN_CSP`, which still forbids every other host. The admin is only
+for staff behind a login, and everything a visitor or a firm writes is
+escaped before it reaches an admin page.
+"""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+from csp.middleware import CSPMiddleware, PolicyParts
+from django.conf import settings
+from django.core.cache import cache
+from django.forms.utils import ErrorDict
+from django.http import HttpRequest, HttpResponseBase
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.views.account import LoginView
+
+ADMIN_PREFIX = "/admin/"
+
+
+def tile_source(tile_url: str) -> str | None:
+    """The CSP source expression for a tile URL template such as
+    `https://{s}.tile.example.org/{z}/{x}/{y}.png`, or None when the template
+    names no http(s) host (nothing to allow then)."""
+    parts = urlsplit(tile_url.replace("{s}", "__sub__"))
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        return None
+    host = parts.hostname.replace("__sub__", "*")
+    if "{" in host or "}" in host:
+        return None
+    port = f":{parts.port}" if parts.port else ""
+    return f"{parts.scheme}://{host}{port}"
+
+
+class PortalCSPMiddleware(CSPMiddleware):
+    """django-csp with two policies: `CONTENT_SECURITY_POLICY` for the site and
+    `PORTAL_ADMIN_CSP` under /admin/. Public HTML pages also allow images from
+    the map tile host the editors configured (MapSettings), which the browser
+    only contacts after the visitor agreed to see a map."""
+
+    def get_policy_parts(
+        self,
+        request: HttpRequest,
+        response: HttpResponseBase,
+        report_only: bool = False,
+    ) -> PolicyParts:
+        parts = super().get_policy_parts(request, response, report_only)
+        if report_only:
+            return parts
+        if request.path_info.startswith(ADMIN_PREFIX):
+            if parts.config is None:
+                parts.config = settings.PORTAL_ADMIN_CSP["DIRECTIVES"]
+            return parts
+        if response.get("Content-Type", "").startswith("text/html"):
+            source = self._tile_source(request)
+            if source:
+                update = dict(parts.update or {})
+                update["img-src"] = [*update.get("img-src", []), source]
+                parts.update = update
+        return parts
+
+    @staticmethod
+    def _tile_source(request: HttpRequest) -> str | None:
+        from .models import MapSettings
+
+        try:
+            tile_url = MapSettings.for_request(request).tile_url
+        except Exception:  # noqa: BLE001 - no site for this host, or no table yet
+            return None
+        return tile_source(tile_url)
+
+
+class PermissionsPolicyMiddleware:
+    """Sets `Permissions-Policy` from `PERMISSIONS_POLICY` (a dict of feature
+    to allow list; an empty list switches the feature off)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        policy = getattr(settings, "PERMISSIONS_POLICY", {})
+        self.header = ", ".join(
+            f"{feature}=({' '.join(allow)})" for feature, allow in policy.items()
+        )
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if self.header:
+            response.headers.setdefault("Permissions-Policy", self.header)
+        return response
+
+
+# Admin login limiter --------------------------------------------------------
+
+LOCKED_MESSAGE = _(
+    "Too many failed login attempts. Please wait a few minutes and try again."
+)
+
+
+def _client_ip(request: HttpRequest) -> str:
+    # REMOTE_ADDR only: X-Forwarded-For is set by the client unless a proxy we
+    # trust rewrites it, and then the proxy should limit logins itself.
+    return request.META.get("REMOTE_ADDR", "")
+
+
+def _keys(request: HttpRequest, username: str) -> list[tuple[str, int]]:
+    limits = settings.PORTAL_ADMIN_LOGIN_LIMITS
+    return [
+        (f"admin-login:ip:{_client_ip(request)}", limits["per_ip"]),
+        (f"admin-login:user:{username.strip().casefold()[:150]}", limits["per_user"]),
+    ]
+
+
+def admin_login_locked(*, request: HttpRequest, username: str) -> bool:
+    """Whether this address or this user name failed too often lately."""
+    return any(cache.get(key, 0) >= limit for key, limit in _keys(request, username))
+
+
+def admin_login_failed(*, request: HttpRequest, username: str) -> None:
+    """Counts a failed attempt for the address and the user name (whether
+    that user exists or not, so the lock-out tells nothing about it)."""
+    timeout = settings.PORTAL_ADMIN_LOGIN_LIMITS["window_seconds"]
+    for key, _limit in _keys(request, username):
+        cache.add(key, 0, timeout)
+        try:
+            cache.incr(key)
+        except ValueError:  # expired between add and incr
+            cache.set(key, 1, timeout)
+
+
+class RateLimitedLoginView(LoginView):
+    """Wagtail's admin login, refusing further attempts for a while after
+    too many failures from one address or for one user name."""
+
+    def post(self, request, *args, **kwargs):
+        username = request.POST.get("username", "")
+        if admin_login_locked(request=request, username=username):
+            form = self.get_form()
+            # Not validated: validating would try the password.
+            form._errors = ErrorDict({"__all__": form.error_class([LOCKED_MESSAGE])})
+            response = self.render_to_response(self.get_context_data(form=form))
+            response.status_code = 429
+            return response
+        return super().post(request, *args, **kwargs)
+
+    def form_invalid(self, form):
+        admin_login_failed(
+            request=self.request, username=self.request.POST.get("username", "")
+        )
+        return super().form_invalid(form)

@@ -1,0 +1,298 @@
+"""Accessibility, keyboard use and privacy of the apps' public pages
+(directory, events, campaigns, ideas, resident accounts) in German and
+English: axe-core finds no WCAG 2.0/2.1 A or AA violation, every control of
+the filter forms, the support button and the map consent work by keyboard
+with a visible focus, forms announce errors next to the field and in a
+summary, anonymous visitors get no cookie, and map tiles load only after
+consent and only from the configured tile host.
+
+A new page type is one entry in PAGE_TYPES; a new language one in
+LANGUAGES."""
+
+from urllib.parse import urlsplit
+
+import pytest
+
+from tests.e2e.conftest import TILE_HOST
+from tests.e2e.helpers import admin_login, resident_login
+from tests.e2e.test_site_frame import AXE_OPTIONS
+
+LANGUAGES = ["de", "en"]
+ACCOUNT_PREFIX = {"de": "/account/", "en": "/en/account/"}
+
+#: page type → how its path is made from the demo URLs of one language
+PAGE_TYPES = {
+    "directory listing": lambda urls, lang: urls["directory"],
+    "directory search": lambda urls, lang: urls["directory"] + "?q=Bäckerei",
+    "directory map view": lambda urls, lang: urls["directory"] + "?view=map",
+    "company": lambda urls, lang: urls["company"],
+    "vacancy": lambda urls, lang: urls["vacancy"],
+    "event listing": lambda urls, lang: urls["events"],
+    "event listing filtered": lambda urls, lang: urls["events"] + "?free=on",
+    "event calendar": lambda urls, lang: urls["events"] + "calendar/",
+    "event archive": lambda urls, lang: urls["events"] + "archive/",
+    "event": lambda urls, lang: urls["event"],
+    "campaign listing": lambda urls, lang: urls["campaigns"],
+    "campaign": lambda urls, lang: urls["campaign"],
+    "idea board": lambda urls, lang: urls["board"],
+    "idea board filtered": lambda urls, lang: urls["board"] + "?sort=newest&q=Bank",
+    "idea": lambda urls, lang: urls["idea"],
+    "login": lambda urls, lang: ACCOUNT_PREFIX[lang] + "login/",
+    "sign-up": lambda urls, lang: ACCOUNT_PREFIX[lang] + "signup/",
+    "login by code": lambda urls, lang: ACCOUNT_PREFIX[lang] + "login/code/",
+    "password reset": lambda urls, lang: ACCOUNT_PREFIX[lang] + "password/reset/",
+}
+#: Pages with a form that needs the CSRF cookie; every other page sets none.
+NEEDS_CSRF_COOKIE = {"login", "sign-up", "login by code", "password reset"}
+
+PAGES = [(lang, kind) for lang in LANGUAGES for kind in PAGE_TYPES]
+
+
+def axe_violations(page) -> tuple[int, str]:
+    from axe_playwright_python.sync_playwright import Axe
+
+    results = Axe().run(page.page, options=AXE_OPTIONS)
+    return results.violations_count, results.generate_report()
+
+
+@pytest.mark.parametrize(
+    ("language", "kind"), PAGES, ids=[f"{lang}-{kind}" for lang, kind in PAGES]
+)
+def test_app_page_is_accessible_and_sets_no_cookie(page, demo, language, kind):
+    path = PAGE_TYPES[kind](demo[language], language)
+
+    response = page.goto(path)
+
+    assert response.status == 200, path
+    assert page.locator("html").get_attribute("lang") == language
+    count, report = axe_violations(page)
+    assert count == 0, report
+    cookies = {cookie["name"] for cookie in page.context.cookies()}
+    assert cookies == ({"csrftoken"} if kind in NEEDS_CSRF_COOKIE else set()), path
+
+
+# Forms announce errors -------------------------------------------------------
+
+
+def assert_errors_announced(page, field_names: list[str]):
+    """An error summary (role=alert) links to each field in error; the field
+    is marked invalid and its error text is next to it and tied to it."""
+    summary = page.get_by_role("alert").filter(has=page.get_by_role("list"))
+    assert summary.count() == 1
+    for name in field_names:
+        field = page.locator(f"main [name={name}]").first
+        field_id = field.get_attribute("id")
+        assert field.get_attribute("aria-invalid") == "true", name
+        described = (field.get_attribute("aria-describedby") or "").split()
+        errors = [page.locator(f"[id='{ref}']") for ref in described]
+        assert any(
+            error.count() and "error" in (error.get_attribute("class") or "")
+            for error in errors
+        ), f"no error message tied to {name}"
+        link = summary.locator(f"a[href='#{field_id}']")
+        assert link.count() == 1, f"the summary does not link to {name}"
+    # Following a summary link puts the focus on the field.
+    summary.get_by_role("link").first.click()
+    first_id = page.locator(f"main [name={field_names[0]}]").first.get_attribute("id")
+    assert page.evaluate("document.activeElement.id") == first_id
+    count, report = axe_violations(page)
+    assert count == 0, report
+
+
+def test_sign_up_announces_errors(page):
+    page.goto("/en/account/signup/")
+    page.get_by_label("Email").fill("not-an-address")
+    page.get_by_label("Display name").fill("x")
+    page.get_by_role("main").get_by_role("button", name="Sign Up").click()
+
+    assert_errors_announced(page, ["email", "display_name", "password1"])
+
+
+def test_idea_form_announces_errors(page, demo):
+    resident_login(page, "bewohner")
+    page.goto(demo["en"]["idea_form"])
+    count, report = axe_violations(page)
+    assert count == 0, report
+    page.get_by_label("Title").fill("Bad")
+    page.get_by_role("button", name="Submit idea").click()
+
+    assert_errors_announced(page, ["title", "description", "category", "quarter"])
+
+
+# Keyboard ----------------------------------------------------------------------
+
+FOCUS_VISIBLE = """el => {
+    const style = getComputedStyle(el);
+    const outline = style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0;
+    const shadow = style.boxShadow && style.boxShadow !== 'none';
+    return el.matches(':focus-visible') && (outline || shadow);
+}"""
+
+
+def tab_to(page, target, *, limit: int = 120, key: str = "Tab"):
+    """Presses Tab until `target` has the focus; asserts the focus is visible."""
+    handle = target.element_handle()
+    for _ in range(limit):
+        page.keyboard.press(key)
+        if page.evaluate("el => el === document.activeElement", handle):
+            assert target.evaluate(FOCUS_VISIBLE), "focus is not visible"
+            return
+    raise AssertionError(f"{target} cannot be reached with {key}")
+
+
+def test_language_switcher_by_keyboard(page, demo):
+    page.goto(demo["de"]["events"])
+    english = page.get_by_role("navigation", name="Sprache").get_by_role(
+        "link", name="English"
+    )
+    tab_to(page, english)
+    page.keyboard.press("Enter")
+    page.wait_for_url("**" + demo["en"]["events"])
+    assert page.locator("html").get_attribute("lang") == "en"
+
+
+def test_phone_main_menu_by_keyboard(phone_page, demo):
+    phone_page.goto(demo["en"]["board"])
+    toggle = phone_page.get_by_role("button", name="Menu")
+    tab_to(phone_page, toggle)
+    phone_page.keyboard.press("Enter")
+    assert toggle.get_attribute("aria-expanded") == "true"
+    menu = phone_page.get_by_role("navigation", name="Main menu")
+    events = menu.locator(f'a[href="{demo["en"]["events"]}"]')
+    tab_to(phone_page, events)
+    phone_page.keyboard.press("Enter")
+    phone_page.wait_for_url("**" + demo["en"]["events"])
+
+
+def test_event_filters_by_keyboard(page, demo):
+    page.goto(demo["en"]["events"])
+    form = page.locator("form.event-filters")
+    for control in form.locator("select, input:not([type=hidden])").all():
+        tab_to(page, control)
+    free = form.get_by_label("Free of charge only")
+    free.focus()
+    page.keyboard.press("Space")
+    tab_to(page, form.get_by_role("button"))
+    page.keyboard.press("Enter")
+    page.wait_for_url("**free=on**")
+    assert (
+        page.locator("form.event-filters")
+        .get_by_label("Free of charge only")
+        .is_checked()
+    )
+
+
+def test_directory_filters_by_keyboard(page, demo):
+    page.goto(demo["en"]["directory"])
+    form = page.get_by_role("search", name="Search the company directory")
+    controls = form.locator("input:not([type=hidden]), select, button").all()
+    assert len(controls) > 3
+    for control in controls:
+        if control.is_visible():
+            tab_to(page, control)
+    query = form.locator("input[name=q]")
+    query.focus()
+    page.keyboard.type("Bäckerei")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**q=B%C3%A4ckerei**")
+    assert page.get_by_role("main").get_by_role("article").count() >= 1
+
+
+def test_idea_board_filters_by_keyboard(page, demo):
+    page.goto(demo["en"]["board"])
+    form = page.get_by_role("search", name="Filter ideas")
+    for control in form.locator("input:not([type=hidden]), select, button").all():
+        if control.is_visible():
+            tab_to(page, control)
+    sort = form.locator("select[name=sort]")
+    sort.focus()
+    sort.select_option("supported")  # what arrow keys do in a closed select
+    tab_to(page, form.get_by_role("button").last)
+    page.keyboard.press("Enter")
+    page.wait_for_url("**sort=supported**")
+
+
+def test_support_button_by_keyboard(page, demo):
+    resident_login(page, "bewohner")
+    page.goto(demo["en"]["idea"])
+    box = page.locator("#support")
+    before = box.locator(".support-box__count strong").inner_text()
+    button = box.get_by_role("button")
+    label = button.inner_text()
+    tab_to(page, button)
+    page.keyboard.press("Enter")
+    page.wait_for_url("**#support")
+    after = page.locator("#support .support-box__count strong").inner_text()
+    assert abs(int(after) - int(before)) == 1
+    assert page.locator("#support").get_by_role("button").inner_text() != label
+
+
+TILE = bytes.fromhex(
+    "89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c489"
+    "0000000d49444154789c6360f8cfc0f01f0005fe02fea73581e40000000049454e44ae426082"
+)
+
+
+@pytest.mark.parametrize("where", ["board", "directory"])
+def test_map_tiles_only_after_consent_and_only_from_the_tile_host(page, demo, where):
+    tiles = []
+
+    def tile(route):
+        tiles.append(route.request.url)
+        route.fulfill(status=200, content_type="image/png", body=TILE)
+
+    page.route(f"https://{TILE_HOST}/**", tile)
+    path = demo["en"][where] + ("?view=map" if where == "directory" else "")
+    page.goto(path)
+    page.wait_for_load_state("networkidle")
+    assert tiles == []
+    assert page.foreign_requests() == []
+
+    button = page.get_by_role("button", name="Show the map")
+    tab_to(page, button)
+    page.allowed_hosts.add(TILE_HOST)
+    page.keyboard.press("Enter")
+    page.wait_for_load_state("networkidle")
+
+    assert tiles, "no tile was requested after consent"
+    assert all(urlsplit(url).hostname == TILE_HOST for url in tiles)
+    # page.check() at the end: nothing from any host but the site and tiles.
+    page.locator(".leaflet-tile-loaded").first.wait_for()
+
+
+# The privacy notice ----------------------------------------------------------
+
+#: Every cookie the portal sets (docs/privacy.md); the notice names each.
+DOCUMENTED_COOKIES = {"csrftoken", "sessionid", "messages", "wagtail_sidebar_collapsed"}
+
+
+def test_resident_and_admin_get_only_documented_cookies(page, new_page, demo):
+    seen = set()
+
+    def record(response):
+        for header in response.header_values("set-cookie"):
+            for line in header.split("\n"):
+                seen.add(line.split("=", 1)[0].strip())
+
+    page.context.on("response", record)
+    resident_login(page, "bewohner")
+    page.goto(demo["en"]["idea"])
+    for _ in range(2):  # support and withdraw: confirmation messages
+        page.locator("#support").get_by_role("button").click()
+        page.wait_for_url("**#support")
+    admin = new_page()
+    admin_login(admin, "editor")
+    seen |= {cookie["name"] for cookie in admin.context.cookies()}
+    seen |= {cookie["name"] for cookie in page.context.cookies()}
+
+    assert {"csrftoken", "sessionid", "messages"} <= seen
+    assert seen <= DOCUMENTED_COOKIES
+
+
+@pytest.mark.parametrize("path", ["/datenschutz/", "/en/privacy/"])
+def test_privacy_notice_lists_every_cookie(page, path):
+    page.goto(path)
+    text = page.get_by_role("main").inner_text()
+    for name in DOCUMENTED_COOKIES:
+        assert name in text, name
+    assert "portal-map-consent" in text
