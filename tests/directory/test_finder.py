@@ -65,7 +65,7 @@ def test_no_filter_lists_all_open_and_counts(client, finder, spread, company_a):
     VacancyPageFactory(parent=company_a, title="Entwurf", live=False, publish=False)
     response = client.get(finder.url)
     assert set(titles(response)) == {v.title for v in spread.values()}
-    assert f"{len(spread)} open vacancies" in main_text(response)
+    assert f"{len(spread)} offene Stellen" in main_text(response)
 
 
 def test_sorts(client, finder, spread):
@@ -111,7 +111,7 @@ def test_bad_input_is_ignored_with_a_message(client, finder, spread, params):
     response = client.get(finder.url, params)
     assert response.status_code == 200
     if "page" not in params and "q" not in params:
-        assert "could not be used and were ignored" in main_text(response)
+        assert "konnten nicht verwendet werden und wurden nicht beachtet" in main_text(response)
         assert len(titles(response)) == len(spread)
 
 
@@ -139,7 +139,7 @@ def test_easy_german_toggle(client, finder, spread):
     assert "Sie gehen mit ihnen spazieren." not in normal
     easy = client.get(finder.url, {"sector": "pflege", "easy": "1"})
     assert "Sie gehen mit ihnen spazieren." in main_text(easy)
-    assert "In easy German" in main_text(easy)
+    assert "In Leichter Sprache" in main_text(easy)
 
 
 def test_easy_summary_falls_back_to_the_summary(client, finder, spread):

@@ -75,7 +75,7 @@ def test_add_and_remove_without_js(client, finder, vacancy_a, vacancy_b):
     add(client, finder, vacancy_b.pk)
     assert client.session[sl.SESSION_KEY] == [vacancy_a.pk, vacancy_b.pk]
     page = client.get(shortlist_url(finder))
-    assert "The vacancy is on your shortlist." in main_text(page)
+    assert "Die Stelle steht jetzt auf Ihrer Merkliste." in main_text(page)
     titles = [h.get_text(strip=True) for h in soup(page).select(".shortlist__title")]
     assert titles == ["Stelle A", "Stelle B"]
 
@@ -250,11 +250,11 @@ def test_handout_shows_ended_and_deleted(client, finder, company_a, vacancy_a):
     assert len(sheets) == 3
     assert "handout__sheet--ended" not in sheets[0]["class"]
     assert "Bald vorbei" in sheets[1].get_text()
-    assert "no longer open" in sheets[1].get_text()
-    assert "A vacancy that was removed" in sheets[2].get_text()
+    assert "nicht mehr bewerben" in sheets[1].get_text()
+    assert "Eine Stelle, die entfernt wurde" in sheets[2].get_text()
     assert len(page.select(".handout__qr svg")) == 1
     shortlist = main_text(client.get(shortlist_url(finder)))
-    assert shortlist.count("Ended") == 2
+    assert shortlist.count("Beendet") == 2
 
 
 # Share link -----------------------------------------------------------------
@@ -298,23 +298,23 @@ def test_tampered_link_is_a_message(client, finder, vacancy_a, tamper):
     for suffix in ("", "handzettel/"):
         response = client.get(f"{finder.url}liste/{payload}/{signature}/{suffix}")
         assert response.status_code == 400
-        assert "This link does not work" in main_text(response)
+        assert "Dieser Link funktioniert nicht" in main_text(response)
 
 
 def test_link_with_200_ids_is_capped(client, finder, vacancy_a):
     token = sl.shortlist_token([vacancy_a.pk, *range(10_000, 10_199)])
     response = client.get(f"{finder.url}liste/{token[0]}/{token[1]}/")
     assert response.status_code == 200
-    assert "at most 30 vacancies; 170 were left out" in main_text(response)
+    assert "höchstens 30 Stellen; 170 Stellen wurden weggelassen" in main_text(response)
     # The ids that remain no longer exist: shown as removed, not an error.
-    assert main_text(response).count("A vacancy that was removed") >= 29
+    assert main_text(response).count("Eine Stelle, die entfernt wurde") >= 29
 
 
 def test_link_ignores_other_page_types(client, finder, company_a, vacancy_a):
     token = sl.shortlist_token([company_a.pk, vacancy_a.pk, finder.pk])
     response = client.get(f"{finder.url}liste/{token[0]}/{token[1]}/")
     text = main_text(response)
-    assert "2 entries are not vacancies and were left out." in text
+    assert "2 Einträge sind keine Stellen und wurden weggelassen." in text
     titles = [
         h.get_text(strip=True) for h in soup(response).select(".shortlist__title")
     ]

@@ -21,7 +21,7 @@ from tests.e2e.test_site_frame import AXE_OPTIONS
 pytestmark = pytest.mark.xdist_group("e2e")
 
 LANGUAGES = ["de", "en"]
-ACCOUNT_PREFIX = {"de": "/account/", "en": "/en/account/"}
+ACCOUNT_PREFIX = {"de": "/konto/", "en": "/en/account/"}
 
 #: page type → how its path is made from the demo URLs of one language
 PAGE_TYPES = {

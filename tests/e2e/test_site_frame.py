@@ -48,7 +48,8 @@ def test_visitor_goes_from_home_to_a_contact_point_and_to_english(page):
     assert page.locator("h1").inner_text().startswith("Willkommen")
     assert page.locator("html").get_attribute("lang") == "de"
 
-    page.get_by_role("navigation", name="Hauptmenü").get_by_role(
+    assert page.get_by_role("navigation", name="Hauptmenü").is_visible()
+    page.get_by_role("region", name="Anlaufstellen in den Quartieren").get_by_role(
         "link", name="Quartiersanlaufstelle Stern"
     ).click()
     assert page.locator("h1").inner_text() == "Quartiersanlaufstelle Stern"
