@@ -111,7 +111,9 @@ def test_bad_input_is_ignored_with_a_message(client, finder, spread, params):
     response = client.get(finder.url, params)
     assert response.status_code == 200
     if "page" not in params and "q" not in params:
-        assert "konnten nicht verwendet werden und wurden nicht beachtet" in main_text(response)
+        assert "konnten nicht verwendet werden und wurden nicht beachtet" in main_text(
+            response
+        )
         assert len(titles(response)) == len(spread)
 
 
