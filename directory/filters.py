@@ -16,6 +16,8 @@ from django.db.models.functions import Length, Substr
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from portal.selectors import search_terms
+
 from .choices import GermanLevel, OfferType, Qualification, WorkingTime
 
 QUERY_MAX_LENGTH = 200
@@ -133,8 +135,7 @@ def vacancy_filters_parse(
 ) -> VacancyFilters:
     """Clean filters from a QueryDict (request.GET); never raises."""
     ignored: list[dict] = []
-    # A stray double quote breaks SQLite's FTS5 query (see portal.selectors).
-    query = " ".join(params.get("q", "").replace('"', " ").split())
+    query = " ".join(search_terms(params.get("q", "")))
     query = query[:QUERY_MAX_LENGTH]
     german = params.get("german", "")
     if german and german not in GERMAN_ORDER:

@@ -105,6 +105,7 @@ def test_filter_state_is_the_url(client, finder, spread):
         {"page": "x"},
         {"q": "a" * 5000},
         {"q": '"unbalanced ( AND OR'},
+        {"q": "Hoch\x00beet"},
     ],
 )
 def test_bad_input_is_ignored_with_a_message(client, finder, spread, params):
