@@ -187,7 +187,13 @@ def qr_svg(url: str, *, title: str) -> str:
     """An inline SVG QR code for `url`, made here (no outside service)."""
     code = segno.make(url, error="m", micro=False)
     return code.svg_inline(
-        scale=4, border=2, dark="#000", light="#fff", title=title, svgclass="qr"
+        scale=4,
+        border=4,
+        dark="#000",
+        light="#fff",
+        title=title,
+        svgclass="qr",
+        omitsize=True,  # a viewBox instead, so CSS can size it without cropping
     )
 
 

@@ -31,9 +31,13 @@ def add(client, finder, vacancy_id, **extra):
 
 def svg_to_image(svg: str, *, module: int = 6) -> Image.Image:
     """Redraw segno's SVG path (one `h` line per run of dark modules) as a
-    bitmap, so a barcode reader can decode what the page actually shows."""
+    bitmap, so a barcode reader can decode the code's content. (How the
+    browser draws it, quiet zone and scaling, is checked in the adviser's
+    browser journey.)"""
     path = re.search(r'class="qrline"[^>]* d="([^"]+)"', svg).group(1)
-    size = int(re.search(r'width="(\d+)"', svg).group(1)) // 4  # scale=4
+    size = (
+        int(re.search(r'viewbox="0 0 (\d+) \d+"', svg, re.I).group(1)) // 4
+    )  # scale=4
     picture = Image.new("L", (size * module, size * module), 255)
     draw = ImageDraw.Draw(picture)
     x = y = 0.0
