@@ -7,3 +7,21 @@ class CampaignsConfig(AppConfig):
     verbose_name = _("Image campaigns")
     # Editors' page permissions on the whole tree cover campaign pages, and
     # their collection permissions cover images and posters: no grants here.
+
+    def ready(self):
+        from wagtail.signals import page_published
+
+        from .models import CampaignPage
+
+        page_published.connect(
+            _prepare_renditions, sender=CampaignPage, dispatch_uid="campaign-renditions"
+        )
+
+
+def _prepare_renditions(sender, instance, **kwargs):
+    from django.db import transaction
+
+    from .tasks import campaign_renditions_prepare
+
+    # After the commit, so a queue worker finds the published page.
+    transaction.on_commit(lambda: campaign_renditions_prepare.enqueue(instance.pk))

@@ -23,6 +23,17 @@ def _media_in_tmp(tmp_path_factory):
         yield
 
 
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Each test starts with an empty cache: a rolled-back database reuses
+    primary keys, and cached rows of an earlier test (renditions, site
+    settings, rate-limit counters) would otherwise leak into the next."""
+    from django.core.cache import caches
+
+    for cache in caches.all():
+        cache.clear()
+
+
 @pytest.fixture
 def site(db) -> Site:
     return Site.objects.get(is_default_site=True)

@@ -122,3 +122,23 @@ def test_ended_campaign_is_not_on_home(site_client, campaign_index):
         period_end=date(2020, 2, 1),
     )
     assert "Alte Kampagne" not in site_client.get("/").content.decode()
+
+
+def test_publishing_prepares_every_image_size_the_site_shows(
+    site_client, campaign, django_capture_on_commit_callbacks
+):
+    """AVIF takes seconds per rendition: they are made when the campaign is
+    published, so its first visitor does not wait for them."""
+    from wagtail.images import get_image_model
+
+    renditions = get_image_model().get_rendition_model().objects
+    with django_capture_on_commit_callbacks(execute=True):
+        campaign.save_revision().publish()
+    prepared = renditions.count()
+    assert prepared == 9 + 1 + 6 + 2 * 9  # hero, social image, card, series
+
+    for url in (campaign.url, campaign.get_parent().url, "/"):
+        response = site_client.get(url)
+        assert response.status_code == 200
+        assert campaign.title in response.content.decode()
+    assert renditions.count() == prepared, "a page made a rendition itself"
