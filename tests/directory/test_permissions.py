@@ -177,19 +177,34 @@ def test_firm_cannot_reach_foreign_admin_areas(client, firm_a_user, url_name):
     assert response.status_code in (302, 403)
 
 
-def test_firm_images_live_in_own_collection(firm_a_user, firm_b_user, company_a):
-    from wagtail.images.permissions import permission_policy
+def test_firm_sees_and_edits_only_images_of_its_own_collection(
+    client, firm_a_user, firm_b_user, company_a, company_b, settings, tmp_path
+):
+    from wagtail.models import Collection
 
-    collections_a = permission_policy.collections_user_has_permission_for(
-        firm_a_user, "add"
+    from tests.factories.portal import ImageFactory
+
+    settings.MEDIA_ROOT = str(tmp_path)
+    company_b.refresh_from_db()
+    own = ImageFactory(
+        title="Logo A",
+        collection=Collection.objects.get(name=company_a.firm_group.name),
     )
-    collections_b = permission_policy.collections_user_has_permission_for(
-        firm_b_user, "add"
+    foreign = ImageFactory(
+        title="Logo B",
+        collection=Collection.objects.get(name=company_b.firm_group.name),
     )
-    assert len(collections_a) == 1
-    assert len(collections_b) == 1
-    assert collections_a[0] != collections_b[0]
-    assert collections_a[0].name == company_a.firm_group.name
+    client.force_login(firm_a_user)
+
+    listing = client.get(reverse("wagtailimages:index"))
+    assert "Logo A" in listing.content.decode()
+    assert "Logo B" not in listing.content.decode()
+    assert client.get(reverse("wagtailimages:edit", args=[own.pk])).status_code == 200
+    response = client.get(reverse("wagtailimages:edit", args=[foreign.pk]))
+    assert response.status_code in (302, 403)
+    response = client.post(reverse("wagtailimages:delete", args=[foreign.pk]))
+    assert response.status_code in (302, 403)
+    assert type(foreign).objects.filter(pk=foreign.pk).exists()
 
 
 def test_firm_can_end_own_vacancy_but_not_others(
