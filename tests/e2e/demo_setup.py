@@ -8,8 +8,15 @@ import json
 from wagtail.models import Site
 
 from campaigns.models import CampaignIndexPage, CampaignPage
-from directory.models import CompanyPage, DirectoryIndexPage, VacancyPage
+from directory.models import (
+    CompanyPage,
+    DirectoryIndexPage,
+    VacancyFinderPage,
+    VacancyPage,
+)
+from directory.shortlist import shortlist_token
 from events.models import EventIndexPage, EventPage
+from home.models import ContactPointPage, HomePage, LegalPage
 from ideas.choices import PUBLIC_STATUSES
 from ideas.models import Idea, IdeaBoardPage
 from portal.models import MapSettings
@@ -50,6 +57,41 @@ for code in ("de", "en"):
         "idea": board.idea_url(idea),
         "idea_form": board.url + board.reverse_subpage("idea_submit"),
     }
+# Pages that exist in every language the portal offers newcomers; Arabic
+# stands for them in the browser tests (right to left).
+for code in ("de", "en", "ar"):
+    facts.setdefault(code, {}).update(
+        {
+            "home": first_url(HomePage, code),
+            "finder": first_url(VacancyFinderPage, code),
+            "contact_point": first_url(ContactPointPage, code),
+            "legal": first_url(LegalPage, code),
+        }
+    )
+# A shared shortlist of three open vacancies, for the shared list and its
+# handout in every language the finder exists in.
+shared_ids = list(
+    VacancyPage.objects.live()
+    .filter(locale__language_code="de")
+    .order_by("path")
+    .values_list("pk", flat=True)[:3]
+)
+token = shortlist_token(shared_ids)
+for code in ("de", "en", "ar"):
+    finder = VacancyFinderPage.objects.live().get(locale__language_code=code)
+    facts[code]["shared_list"] = finder.url + finder.reverse_subpage(
+        "shared", args=token
+    )
+    facts[code]["shared_handout"] = finder.url + finder.reverse_subpage(
+        "shared_handout", args=token
+    )
+facts["ar"].update(
+    {
+        "directory": first_url(DirectoryIndexPage, "ar"),
+        "company": first_url(CompanyPage, "ar"),
+        "vacancy": first_url(VacancyPage, "ar"),
+    }
+)
 firm_a = CompanyPage.objects.get(
     firm_group__user__username="firma-a", locale__language_code="de"
 )

@@ -106,20 +106,47 @@ def test_anonymous_visitor_gets_no_cookies(page):
     assert page.context.cookies() == []
 
 
+#: name of the screenshot → path, from the demo URLs (tests/e2e/demo_setup.py)
+SCREENSHOTS = {
+    "home": lambda demo: "/",
+    "home-en": lambda demo: "/en/",
+    "home-ar": lambda demo: demo["ar"]["home"],
+    "contact-point": lambda demo: "/anlaufstelle-stern/",
+    "standard-page": lambda demo: "/haeufige-fragen/",
+    "search": lambda demo: "/suche/?q=Quartier",
+    "legal-page": lambda demo: "/impressum/",
+    "directory": lambda demo: demo["de"]["directory"],
+    "company": lambda demo: demo["de"]["company"],
+    "vacancy": lambda demo: demo["de"]["vacancy"],
+    "finder": lambda demo: demo["de"]["finder"] + "?german=A2",
+    "finder-ar": lambda demo: demo["ar"]["finder"],
+    "shared-shortlist": lambda demo: demo["de"]["shared_list"],
+    "handout": lambda demo: demo["de"]["shared_handout"],
+    "handout-ar": lambda demo: demo["ar"]["shared_handout"],
+    "events": lambda demo: demo["de"]["events"],
+    "event-calendar": lambda demo: demo["de"]["events"] + "calendar/",
+    "event": lambda demo: demo["de"]["event"],
+    "campaign": lambda demo: demo["de"]["campaign"],
+    "idea-board": lambda demo: demo["de"]["board"],
+    "idea": lambda demo: demo["de"]["idea"],
+}
+
+
 @pytest.mark.parametrize("width", [375, 1280])
-def test_screenshots_of_the_main_pages(browser, server, screenshot_dir, width):
+def test_screenshots_of_the_main_pages(browser, server, demo, screenshot_dir, width):
+    """Full-page screenshots for people to look at (CI keeps the folder);
+    the test itself checks that each page renders without sideways
+    scrolling, the most common way a layout breaks on a phone."""
     context = browser.new_context(viewport={"width": width, "height": 900})
     shot = context.new_page()
-    for path, name in [
-        ("/", "home"),
-        ("/en/", "home-en"),
-        ("/anlaufstelle-stern/", "contact-point"),
-        ("/haeufige-fragen/", "standard-page"),
-        ("/suche/?q=Quartier", "search"),
-        ("/impressum/", "legal-page"),
-    ]:
-        response = shot.goto(server + path)
-        assert response.status == 200
+    for name, path in SCREENSHOTS.items():
+        response = shot.goto(server + path(demo))
+        assert response.status == 200, name
+        overflow = shot.evaluate(
+            "document.documentElement.scrollWidth"
+            " - document.documentElement.clientWidth"
+        )
+        assert overflow <= 0, f"{name} scrolls sideways at {width} px"
         target = screenshot_dir / f"{name}-{width}.png"
         shot.screenshot(path=str(target), full_page=True)
         assert target.stat().st_size > 10_000
