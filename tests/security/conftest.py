@@ -4,6 +4,7 @@ import json
 import secrets
 
 import pytest
+from csp.constants import NONCE
 from django.test import override_settings
 
 from tests.portal.test_settings import PRINT_SETTINGS, run
@@ -42,7 +43,19 @@ def production_settings() -> dict:
     assert result.returncode == 0, result.stderr
     values = json.loads(result.stdout)
     values["SECURE_PROXY_SSL_HEADER"] = tuple(values["SECURE_PROXY_SSL_HEADER"])
+    for policy in ("CONTENT_SECURITY_POLICY", "PORTAL_ADMIN_CSP"):
+        values[policy]["DIRECTIVES"] = _nonce_restored(values[policy]["DIRECTIVES"])
     return values
+
+
+def _nonce_restored(policy: dict) -> dict:
+    """django-csp's NONCE placeholder, which JSON turned into its repr."""
+    return {
+        name: [NONCE if source == repr(NONCE) else source for source in sources]
+        if isinstance(sources, list)
+        else sources
+        for name, sources in policy.items()
+    }
 
 
 @pytest.fixture

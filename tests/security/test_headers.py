@@ -85,7 +85,8 @@ def test_admin_has_its_own_policy_that_still_forbids_other_hosts(production, cli
 
     assert response.status_code == 200
     policy = csp_directives(response)
-    assert policy["script-src"] == ["'self'", "'unsafe-inline'"]
+    nonce = f"'nonce-{response.wsgi_request.csp_nonce}'"
+    assert policy["script-src"] == ["'self'", nonce, "'strict-dynamic'"]
     assert policy["default-src"] == ["'self'"]
     assert policy["frame-ancestors"] == ["'self'"]
     assert policy["object-src"] == ["'none'"]
