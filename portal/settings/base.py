@@ -346,10 +346,10 @@ CONTENT_SECURITY_POLICY = {
 #: blesses every <script> element in the page, injected ones too, so the
 #: admin still relies on autoescaping against those; inline event handlers
 #: and javascript: URLs are blocked now. Styles keep 'unsafe-inline': the
-#: requirement is about scripts, and style attributes written by Wagtail and
-#: its libraries were not audited. Previews are shown in a frame of the admin
-#: itself; blob: and data: are image previews of uploads. See
-#: docs/security.md.
+#: requirement is about scripts, and the admin applies inline styles (the
+#: browser tests report violations without it). Previews are shown in a
+#: frame of the admin itself; blob: and data: are image previews of uploads.
+#: See docs/security.md.
 PORTAL_ADMIN_CSP = {
     "DIRECTIVES": {
         "default-src": [_SELF],
