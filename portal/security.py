@@ -3,16 +3,30 @@ part of the site (public pages, Wagtail admin), the Permissions-Policy header
 and a login limiter for the Wagtail admin.
 
 The public site has no inline script and no inline style, so its policy
-allows scripts and styles from the portal's own origin only. The Wagtail
-admin (8.0) still writes inline scripts (date and time widgets, inline
-panels, workflow buttons) and inline styles; it gets its own, wider policy,
-`PORTAL_ADMIN_CSP`, which still forbids every other host. The admin is only
-for staff behind a login, and everything a visitor or a firm writes is
-escaped before it reaches an admin page.
+allows scripts and styles from the portal's own origin only.
+
+The Wagtail admin (8.0) still writes inline scripts without nonces (date and
+time widgets, inline panels, every chooser widget) and inline styles. Its
+policy, `PORTAL_ADMIN_CSP`, allows no `'unsafe-inline'` for scripts: under
+/admin/ this middleware puts the request's nonce on every `<script>` start tag
+of an HTML response that has none (also those in a `<template>`, which
+Wagtail copies with the nonce when it adds an inline form), and the policy
+allows scripts with that nonce plus, through `'strict-dynamic'`, the scripts
+these create (jQuery runs the scripts in the HTML of a modal).
+
+The trade-off: a nonce added after rendering blesses every `<script>` element
+in the response, also one that someone managed to inject, so against injected
+`<script>` elements the admin still relies on Django's autoescaping, as
+before. What the policy blocks now, and `'unsafe-inline'` allowed, are inline
+event handlers (`onerror=` …) and `javascript:` URLs, the usual way injected
+markup runs code when `<script>` elements are filtered out. JSON answers (a
+modal's HTML) get no nonce. Inline styles stay allowed in the admin; the
+policy is about scripts. Nothing comes from other hosts.
 """
 
 from __future__ import annotations
 
+import re
 from urllib.parse import urlsplit
 
 from csp.middleware import CSPMiddleware, PolicyParts
@@ -40,11 +54,55 @@ def tile_source(tile_url: str) -> str | None:
     return f"{parts.scheme}://{host}{port}"
 
 
+# An HTML comment (left alone: a `<script` in it starts no element), or a
+# script element: its start tag, whose attribute values may contain `>`, and
+# its content up to `</script`, which is script text and never markup.
+_COMMENT_OR_SCRIPT = re.compile(
+    rb"""<!--.*?(?:-->|\Z)
+    | (?P<open><script) (?P<attrs>(?=[\s/>]) (?:[^>"']|"[^"]*"|'[^']*')*) >
+      .*? (?:</script|\Z)""",
+    re.IGNORECASE | re.DOTALL | re.VERBOSE,
+)
+_ATTRIBUTE_NAME = re.compile(
+    rb"""([^\s"'>/=]+) (?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]*))?""",
+    re.VERBOSE,
+)
+
+
+def script_nonces_add(html: bytes, nonce: str) -> bytes:
+    """`html` with `nonce="<nonce>"` on every `<script>` start tag that has no
+    nonce attribute yet, inline and external scripts alike."""
+    attribute = b' nonce="' + nonce.encode("ascii") + b'"'
+
+    def add(match: re.Match[bytes]) -> bytes:
+        if match["open"] is None:
+            return match[0]
+        names = {name.lower() for name in _ATTRIBUTE_NAME.findall(match["attrs"])}
+        if b"nonce" in names:
+            return match[0]
+        return match["open"] + attribute + match[0][len(match["open"]) :]
+
+    return _COMMENT_OR_SCRIPT.sub(add, html)
+
+
 class PortalCSPMiddleware(CSPMiddleware):
     """django-csp with two policies: `CONTENT_SECURITY_POLICY` for the site and
     `PORTAL_ADMIN_CSP` under /admin/. Public HTML pages also allow images from
     the map tile host the editors configured (MapSettings), which the browser
-    only contacts after the visitor agreed to see a map."""
+    only contacts after the visitor agreed to see a map. Admin HTML pages get
+    the request's nonce on their script elements (see the module docstring)."""
+
+    def process_response(
+        self, request: HttpRequest, response: HttpResponseBase
+    ) -> HttpResponseBase:
+        if request.path_info.startswith(ADMIN_PREFIX) and _is_plain_html(response):
+            # Reading request.csp_nonce before the header is built is what
+            # puts the nonce into the header (django-csp builds it below).
+            html = script_nonces_add(response.content, str(request.csp_nonce))
+            response.content = html
+            if response.has_header("Content-Length"):
+                response["Content-Length"] = str(len(html))
+        return super().process_response(request, response)
 
     def get_policy_parts(
         self,
@@ -76,6 +134,15 @@ class PortalCSPMiddleware(CSPMiddleware):
         except Exception:  # noqa: BLE001 - no site for this host, or no table yet
             return None
         return tile_source(tile_url)
+
+
+def _is_plain_html(response: HttpResponseBase) -> bool:
+    """An HTML response whose whole body is at hand and not compressed."""
+    return (
+        not response.streaming
+        and response.get("Content-Type", "").startswith("text/html")
+        and not response.has_header("Content-Encoding")
+    )
 
 
 class PermissionsPolicyMiddleware:

@@ -1,4 +1,4 @@
-"""Small helpers for reading rendered pages."""
+"""Small helpers for reading rendered pages and their headers."""
 
 from bs4 import BeautifulSoup
 
@@ -21,3 +21,12 @@ def footer_links(response) -> dict[str, str]:
     """Footer legal navigation: link text -> href."""
     nav = soup(response).select_one("footer .site-footer__legal")
     return {a.get_text(strip=True): a["href"] for a in nav.find_all("a")}
+
+
+def csp_directives(response) -> dict[str, list[str]]:
+    """The response's Content-Security-Policy: directive -> sources."""
+    policy = {}
+    for part in response["Content-Security-Policy"].split(";"):
+        name, *sources = part.split()
+        policy[name] = sources
+    return policy
