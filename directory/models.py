@@ -30,14 +30,14 @@ from wagtail.admin.panels import (
 )
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page, TranslatableMixin
+from wagtail.models import Page
 from wagtail.search import index
 from wagtail.url_routing import RouteResult
 
 from portal import geo
 from portal.blocks import ContactPersonBlock, ContentStreamBlock, OpeningHoursBlock
 from portal.languages import SPOKEN_LANGUAGE_NAMES
-from portal.models import Quarter
+from portal.models import Quarter, Term
 
 from . import choices
 from .forms import CompanyPageForm, VacancyPageForm
@@ -55,11 +55,10 @@ __all__ = [
 DESCRIPTION_FEATURES = ["bold", "italic", "link", "ol", "ul"]
 
 
-class Sector(TranslatableMixin, models.Model):
+class Sector(Term):
     """An industry of the business network, mapped to a WZ 2008 section so the
     network can report by the official classification. Editors keep them."""
 
-    name = models.CharField(_("name"), max_length=80)
     slug = models.SlugField(
         _("slug"), max_length=80, help_text=_("Used in filter links.")
     )
@@ -67,20 +66,11 @@ class Sector(TranslatableMixin, models.Model):
         _("WZ 2008 section"), max_length=1, choices=choices.WZSection.choices
     )
 
-    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("wz_section")]
+    panels = [*Term.panels, FieldPanel("wz_section")]
 
-    class Meta(TranslatableMixin.Meta):
+    class Meta(Term.Meta):
         verbose_name = _("sector")
         verbose_name_plural = _("sectors")
-        ordering = ["name"]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["locale", "slug"], name="directory_sector_unique_slug"
-            )
-        ]
-
-    def __str__(self):
-        return self.name
 
 
 class SpokenLanguage(models.Model):

@@ -19,12 +19,12 @@ from wagtail.admin.panels import (
 )
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
-from wagtail.models import Orderable, Page, TranslatableMixin
+from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from portal import geo
 from portal.blocks import ContentStreamBlock
-from portal.models import Quarter
+from portal.models import OrderedTerm, Quarter
 
 from . import recurrence
 from .choices import (
@@ -47,51 +47,28 @@ __all__ = [
 ]
 
 
-class EventCategory(TranslatableMixin, models.Model):
+class EventCategory(OrderedTerm):
     """Kind of event (workshop, PC-Café, course …); editors keep the list so
     visitors can filter by it."""
 
-    name = models.CharField(_("name"), max_length=80)
-    slug = models.SlugField(_("slug"), max_length=80)
-    sort_order = models.PositiveSmallIntegerField(_("order"), default=0)
-
-    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("sort_order")]
-
-    class Meta(TranslatableMixin.Meta):
+    class Meta(OrderedTerm.Meta):
         verbose_name = _("event category")
         verbose_name_plural = _("event categories")
-        ordering = ["sort_order", "name"]
+        # Named before the shared base existed; the base would derive
+        # "events_eventcategory_unique_slug".
         constraints = [
             models.UniqueConstraint(
                 fields=["locale", "slug"], name="events_category_unique_slug"
             )
         ]
 
-    def __str__(self):
-        return self.name
 
-
-class TargetGroup(TranslatableMixin, models.Model):
+class TargetGroup(OrderedTerm):
     """Whom an event is for (jobseekers, single parents, newcomers, firms …)."""
 
-    name = models.CharField(_("name"), max_length=80)
-    slug = models.SlugField(_("slug"), max_length=80)
-    sort_order = models.PositiveSmallIntegerField(_("order"), default=0)
-
-    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("sort_order")]
-
-    class Meta(TranslatableMixin.Meta):
+    class Meta(OrderedTerm.Meta):
         verbose_name = _("target group")
         verbose_name_plural = _("target groups")
-        ordering = ["sort_order", "name"]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["locale", "slug"], name="events_targetgroup_unique_slug"
-            )
-        ]
-
-    def __str__(self):
-        return self.name
 
 
 class Venue(models.Model):

@@ -1,5 +1,6 @@
-"""Site-wide models: the user and image models every app relies on, and the
-site settings editors keep (organisation, contact, legal pages, map)."""
+"""Site-wide models: the user and image models every app relies on, the
+site settings editors keep (organisation, contact, legal pages, map), and
+the abstract bases the apps share (vocabulary terms, addresses)."""
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser
@@ -14,6 +15,8 @@ from wagtail.models import TranslatableMixin
 from . import geo
 
 __all__ = [
+    "Term",
+    "OrderedTerm",
     "User",
     "CustomImage",
     "CustomRendition",
@@ -22,6 +25,41 @@ __all__ = [
     "MapSettings",
     "Quarter",
 ]
+
+
+class Term(TranslatableMixin, models.Model):
+    """A word editors keep in a list, per language, for visitors to filter by
+    (sector, event category, idea category …). The slug goes into filter
+    links, so it is unique per language."""
+
+    name = models.CharField(_("name"), max_length=80)
+    slug = models.SlugField(_("slug"), max_length=80)
+
+    panels = [FieldPanel("name"), FieldPanel("slug")]
+
+    class Meta(TranslatableMixin.Meta):
+        abstract = True
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["locale", "slug"], name="%(app_label)s_%(class)s_unique_slug"
+            )
+        ]
+
+    def __str__(self):
+        return self.name
+
+
+class OrderedTerm(Term):
+    """A term shown in the order editors choose rather than alphabetically."""
+
+    sort_order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    panels = [*Term.panels, FieldPanel("sort_order")]
+
+    class Meta(Term.Meta):
+        abstract = True
+        ordering = ["sort_order", "name"]
 
 
 class User(AbstractUser):
