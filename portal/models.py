@@ -29,8 +29,8 @@ __all__ = [
 
 class Term(TranslatableMixin, models.Model):
     """A word editors keep in a list, per language, for visitors to filter by
-    (sector, event category, idea category …). The slug goes into filter
-    links, so it is unique per language."""
+    (quarter, sector, event category …). The slug goes into filter links, so
+    it is unique per language."""
 
     name = models.CharField(_("name"), max_length=80)
     slug = models.SlugField(_("slug"), max_length=80)
@@ -206,13 +206,11 @@ class MapSettings(BaseSiteSetting):
         verbose_name = _("map")
 
 
-class Quarter(TranslatableMixin, models.Model):
+class Quarter(OrderedTerm):
     """A quarter of Potsdam the portal serves (Stern, Drewitz, Schlaatz) or
     "Potsdam (other)". Every app tags its content with one; the home page
     shows the portraits of the project's quarters."""
 
-    name = models.CharField(_("name"), max_length=80)
-    slug = models.SlugField(_("slug"), max_length=80)
     portrait = models.TextField(
         _("short portrait"),
         blank=True,
@@ -232,7 +230,6 @@ class Quarter(TranslatableMixin, models.Model):
         default=True,
         help_text=_("Shown with its portrait on the home page."),
     )
-    sort_order = models.PositiveSmallIntegerField(_("order"), default=0)
     latitude = models.DecimalField(
         _("centre latitude"), max_digits=9, decimal_places=6, null=True, blank=True
     )
@@ -259,18 +256,9 @@ class Quarter(TranslatableMixin, models.Model):
         ),
     ]
 
-    class Meta(TranslatableMixin.Meta):
+    class Meta(OrderedTerm.Meta):
         verbose_name = _("quarter")
         verbose_name_plural = _("quarters")
-        ordering = ["sort_order", "name"]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["locale", "slug"], name="portal_quarter_unique_slug"
-            )
-        ]
-
-    def __str__(self):
-        return self.name
 
     def clean(self):
         super().clean()
