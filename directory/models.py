@@ -34,10 +34,9 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail.url_routing import RouteResult
 
-from portal import geo
 from portal.blocks import ContactPersonBlock, ContentStreamBlock, OpeningHoursBlock
 from portal.languages import SPOKEN_LANGUAGE_NAMES
-from portal.models import Quarter, Term
+from portal.models import Address, Quarter, Term
 
 from . import choices
 from .forms import CompanyPageForm, VacancyPageForm
@@ -98,18 +97,6 @@ class CompanyTag(TaggedItemBase):
     )
 
 
-def _in_potsdam_errors(latitude, longitude) -> dict:
-    if (latitude is None) != (longitude is None):
-        return {"longitude": _("Enter both latitude and longitude, or neither.")}
-    if latitude is not None and not geo.in_potsdam(latitude, longitude):
-        return {
-            "latitude": _(
-                "This point does not lie in Potsdam. Please check the coordinates."
-            )
-        }
-    return {}
-
-
 class DirectoryIndexPage(RoutablePageMixin, Page):
     """The directory of the business network at /unternehmen/: search, facets,
     list and map of the companies below it. One per language."""
@@ -156,7 +143,7 @@ class DirectoryIndexPage(RoutablePageMixin, Page):
         )
 
 
-class CompanyPage(Page):
+class CompanyPage(Address, Page):
     """A firm of the business network. Editors create it and invite the firm,
     who keeps it up to date; changes go through the "Firmenprofil prüfen"
     workflow unless the firm may publish directly."""
@@ -200,15 +187,6 @@ class CompanyPage(Page):
         related_name="+",
     )
 
-    street = models.CharField(_("street and number"), max_length=255)
-    postal_code = models.CharField(_("postal code"), max_length=10)
-    city = models.CharField(_("city"), max_length=100, default="Potsdam")
-    latitude = models.DecimalField(
-        _("latitude"), max_digits=9, decimal_places=6, null=True, blank=True
-    )
-    longitude = models.DecimalField(
-        _("longitude"), max_digits=9, decimal_places=6, null=True, blank=True
-    )
     phone = models.CharField(_("phone"), max_length=50, blank=True)
     email = models.EmailField(_("e-mail"), blank=True)
     website = models.URLField(_("website"), blank=True)
@@ -316,9 +294,7 @@ class CompanyPage(Page):
         FieldPanel("tags"),
         MultiFieldPanel(
             [
-                FieldPanel("street"),
-                FieldRowPanel([FieldPanel("postal_code"), FieldPanel("city")]),
-                FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")]),
+                *Address.address_panels,
                 FieldRowPanel([FieldPanel("phone"), FieldPanel("email")]),
                 FieldPanel("website"),
                 FieldPanel("social_profiles"),
@@ -379,12 +355,6 @@ class CompanyPage(Page):
                 _("Can invite firm users and let firms publish directly"),
             )
         ]
-
-    def clean(self):
-        super().clean()
-        errors = _in_potsdam_errors(self.latitude, self.longitude)
-        if errors:
-            raise ValidationError(errors)
 
     @property
     def notice_is_current(self) -> bool:

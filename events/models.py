@@ -22,9 +22,8 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from portal import geo
 from portal.blocks import ContentStreamBlock
-from portal.models import OrderedTerm, Quarter
+from portal.models import Address, OrderedTerm, Quarter
 
 from . import recurrence
 from .choices import (
@@ -71,22 +70,16 @@ class TargetGroup(OrderedTerm):
         verbose_name_plural = _("target groups")
 
 
-class Venue(models.Model):
+class Venue(Address):
     """A place events happen that is not one of the project's contact points
     (a school yard, the community garden, a firm's hall). Contact points are
     chosen directly on the event instead, so their address lives in one place.
     Addresses read the same in every language, so venues are not translated."""
 
     name = models.CharField(_("name"), max_length=120)
+    # A school yard or a garden may have no street number.
     street = models.CharField(_("street and number"), max_length=255, blank=True)
     postal_code = models.CharField(_("postal code"), max_length=10, blank=True)
-    city = models.CharField(_("city"), max_length=100, default="Potsdam")
-    latitude = models.DecimalField(
-        _("latitude"), max_digits=9, decimal_places=6, null=True, blank=True
-    )
-    longitude = models.DecimalField(
-        _("longitude"), max_digits=9, decimal_places=6, null=True, blank=True
-    )
     step_free_access = models.BooleanField(_("step-free access"), default=False)
     accessibility_notes = models.TextField(
         _("barrier-free notes"), blank=True, max_length=600
@@ -94,9 +87,7 @@ class Venue(models.Model):
 
     panels = [
         FieldPanel("name"),
-        FieldPanel("street"),
-        FieldRowPanel([FieldPanel("postal_code"), FieldPanel("city")]),
-        FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")]),
+        *Address.address_panels,
         FieldPanel("step_free_access"),
         FieldPanel("accessibility_notes"),
     ]
@@ -108,19 +99,6 @@ class Venue(models.Model):
 
     def __str__(self):
         return self.name
-
-    def clean(self):
-        super().clean()
-        if (self.latitude is None) != (self.longitude is None):
-            raise ValidationError(
-                {"longitude": _("Enter both latitude and longitude, or neither.")}
-            )
-        if self.latitude is not None and not geo.in_potsdam(
-            self.latitude, self.longitude
-        ):
-            raise ValidationError(
-                {"latitude": _("This point does not lie in Potsdam.")}
-            )
 
 
 class EventIndexPage(RoutablePageMixin, Page):

@@ -7,7 +7,7 @@ from django.contrib.auth.models import AbstractUser
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.images.models import AbstractImage, AbstractRendition, Image
 from wagtail.models import TranslatableMixin
@@ -17,6 +17,7 @@ from . import geo
 __all__ = [
     "Term",
     "OrderedTerm",
+    "Address",
     "User",
     "CustomImage",
     "CustomRendition",
@@ -60,6 +61,36 @@ class OrderedTerm(Term):
     class Meta(Term.Meta):
         abstract = True
         ordering = ["sort_order", "name"]
+
+
+class Address(models.Model):
+    """A street address in Potsdam with an optional point for the map, for
+    places residents go to (contact points, companies, venues)."""
+
+    street = models.CharField(_("street and number"), max_length=255)
+    postal_code = models.CharField(_("postal code"), max_length=10)
+    city = models.CharField(_("city"), max_length=100, default="Potsdam")
+    latitude = models.DecimalField(
+        _("latitude"), max_digits=9, decimal_places=6, null=True, blank=True
+    )
+    longitude = models.DecimalField(
+        _("longitude"), max_digits=9, decimal_places=6, null=True, blank=True
+    )
+
+    address_panels = [
+        FieldPanel("street"),
+        FieldRowPanel([FieldPanel("postal_code"), FieldPanel("city")]),
+        FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")]),
+    ]
+
+    class Meta:
+        abstract = True
+
+    def clean(self):
+        super().clean()
+        errors = geo.point_errors(self.latitude, self.longitude)
+        if errors:
+            raise ValidationError(errors)
 
 
 class User(AbstractUser):
