@@ -2,7 +2,6 @@
 pages, the contact points (Quartiersanlaufstellen) and the legal pages."""
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -11,9 +10,8 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from portal import geo
 from portal.blocks import ContactPersonBlock, ContentStreamBlock, OpeningHoursBlock
-from portal.models import Quarter
+from portal.models import Address, Quarter
 
 from .blocks import ServiceBlock
 from .teasers import teasers_for_home
@@ -102,7 +100,7 @@ class StandardPage(Page):
         verbose_name = _("standard page")
 
 
-class ContactPointPage(Page):
+class ContactPointPage(Address, Page):
     """A Quartiersanlaufstelle: where residents walk in for the PC-Café, the
     self-help workshop, coaching and counselling."""
 
@@ -122,15 +120,6 @@ class ContactPointPage(Page):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
-    )
-    street = models.CharField(_("street and number"), max_length=255)
-    postal_code = models.CharField(_("postal code"), max_length=10)
-    city = models.CharField(_("city"), max_length=100, default="Potsdam")
-    latitude = models.DecimalField(
-        _("latitude"), max_digits=9, decimal_places=6, null=True, blank=True
-    )
-    longitude = models.DecimalField(
-        _("longitude"), max_digits=9, decimal_places=6, null=True, blank=True
     )
     phone = models.CharField(_("phone"), max_length=50, blank=True)
     email = models.EmailField(_("e-mail"), blank=True)
@@ -177,9 +166,7 @@ class ContactPointPage(Page):
         FieldPanel("quarter"),
         MultiFieldPanel(
             [
-                FieldPanel("street"),
-                FieldRowPanel([FieldPanel("postal_code"), FieldPanel("city")]),
-                FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")]),
+                *Address.address_panels,
                 FieldRowPanel([FieldPanel("phone"), FieldPanel("email")]),
             ],
             heading=_("Address and contact"),
@@ -211,19 +198,6 @@ class ContactPointPage(Page):
     class Meta:
         verbose_name = _("contact point")
         verbose_name_plural = _("contact points")
-
-    def clean(self):
-        super().clean()
-        if (self.latitude is None) != (self.longitude is None):
-            raise ValidationError(
-                {"longitude": _("Enter both latitude and longitude, or neither.")}
-            )
-        if self.latitude is not None and not geo.in_potsdam(
-            self.latitude, self.longitude
-        ):
-            raise ValidationError(
-                {"latitude": _("This point does not lie in Potsdam.")}
-            )
 
     @property
     def notice_is_current(self) -> bool:

@@ -20,6 +20,16 @@ def in_potsdam(latitude: float | Decimal, longitude: float | Decimal) -> bool:
     )
 
 
+def point_errors(latitude, longitude) -> dict[str, str]:
+    """Translated errors by field name for an optional map point: both
+    coordinates or neither, and the point in Potsdam. Empty when it is fine."""
+    if (latitude is None) != (longitude is None):
+        return {"longitude": _("Enter both latitude and longitude, or neither.")}
+    if latitude is not None and not in_potsdam(latitude, longitude):
+        return {"latitude": _("This point does not lie in Potsdam.")}
+    return {}
+
+
 def validate_polygon(corners) -> None:
     """Raise ValueError with a translated message unless `corners` is empty or
     a list of at least three [latitude, longitude] pairs inside Potsdam."""

@@ -1,12 +1,13 @@
-"""Site-wide models: the user and image models every app relies on, and the
-site settings editors keep (organisation, contact, legal pages, map)."""
+"""Site-wide models: the user and image models every app relies on, the
+site settings editors keep (organisation, contact, legal pages, map), and
+the abstract bases the apps share (vocabulary terms, addresses)."""
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.images.models import AbstractImage, AbstractRendition, Image
 from wagtail.models import TranslatableMixin
@@ -14,6 +15,9 @@ from wagtail.models import TranslatableMixin
 from . import geo
 
 __all__ = [
+    "Term",
+    "OrderedTerm",
+    "Address",
     "User",
     "CustomImage",
     "CustomRendition",
@@ -22,6 +26,71 @@ __all__ = [
     "MapSettings",
     "Quarter",
 ]
+
+
+class Term(TranslatableMixin, models.Model):
+    """A word editors keep in a list, per language, for visitors to filter by
+    (quarter, sector, event category …). The slug goes into filter links, so
+    it is unique per language."""
+
+    name = models.CharField(_("name"), max_length=80)
+    slug = models.SlugField(_("slug"), max_length=80)
+
+    panels = [FieldPanel("name"), FieldPanel("slug")]
+
+    class Meta(TranslatableMixin.Meta):
+        abstract = True
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["locale", "slug"], name="%(app_label)s_%(class)s_unique_slug"
+            )
+        ]
+
+    def __str__(self):
+        return self.name
+
+
+class OrderedTerm(Term):
+    """A term shown in the order editors choose rather than alphabetically."""
+
+    sort_order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    panels = [*Term.panels, FieldPanel("sort_order")]
+
+    class Meta(Term.Meta):
+        abstract = True
+        ordering = ["sort_order", "name"]
+
+
+class Address(models.Model):
+    """A street address in Potsdam with an optional point for the map, for
+    places residents go to (contact points, companies, venues)."""
+
+    street = models.CharField(_("street and number"), max_length=255)
+    postal_code = models.CharField(_("postal code"), max_length=10)
+    city = models.CharField(_("city"), max_length=100, default="Potsdam")
+    latitude = models.DecimalField(
+        _("latitude"), max_digits=9, decimal_places=6, null=True, blank=True
+    )
+    longitude = models.DecimalField(
+        _("longitude"), max_digits=9, decimal_places=6, null=True, blank=True
+    )
+
+    address_panels = [
+        FieldPanel("street"),
+        FieldRowPanel([FieldPanel("postal_code"), FieldPanel("city")]),
+        FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")]),
+    ]
+
+    class Meta:
+        abstract = True
+
+    def clean(self):
+        super().clean()
+        errors = geo.point_errors(self.latitude, self.longitude)
+        if errors:
+            raise ValidationError(errors)
 
 
 class User(AbstractUser):
@@ -168,13 +237,11 @@ class MapSettings(BaseSiteSetting):
         verbose_name = _("map")
 
 
-class Quarter(TranslatableMixin, models.Model):
+class Quarter(OrderedTerm):
     """A quarter of Potsdam the portal serves (Stern, Drewitz, Schlaatz) or
     "Potsdam (other)". Every app tags its content with one; the home page
     shows the portraits of the project's quarters."""
 
-    name = models.CharField(_("name"), max_length=80)
-    slug = models.SlugField(_("slug"), max_length=80)
     portrait = models.TextField(
         _("short portrait"),
         blank=True,
@@ -194,7 +261,6 @@ class Quarter(TranslatableMixin, models.Model):
         default=True,
         help_text=_("Shown with its portrait on the home page."),
     )
-    sort_order = models.PositiveSmallIntegerField(_("order"), default=0)
     latitude = models.DecimalField(
         _("centre latitude"), max_digits=9, decimal_places=6, null=True, blank=True
     )
@@ -221,18 +287,9 @@ class Quarter(TranslatableMixin, models.Model):
         ),
     ]
 
-    class Meta(TranslatableMixin.Meta):
+    class Meta(OrderedTerm.Meta):
         verbose_name = _("quarter")
         verbose_name_plural = _("quarters")
-        ordering = ["sort_order", "name"]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["locale", "slug"], name="portal_quarter_unique_slug"
-            )
-        ]
-
-    def __str__(self):
-        return self.name
 
     def clean(self):
         super().clean()

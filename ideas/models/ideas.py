@@ -3,7 +3,8 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
-from wagtail.models import TranslatableMixin
+
+from portal.models import OrderedTerm
 
 from ..choices import (
     PUBLIC_STATUSES,
@@ -18,28 +19,13 @@ COMMENT_MAX = 2000
 FORMER_MEMBER = _("former member")
 
 
-class Category(TranslatableMixin, models.Model):
+class Category(OrderedTerm):
     """What an idea is about (urban gardening, playgrounds, green spaces …).
     Editors keep the list; each language has its own name."""
 
-    name = models.CharField(_("name"), max_length=80)
-    slug = models.SlugField(_("slug"), max_length=80)
-    sort_order = models.PositiveSmallIntegerField(_("order"), default=0)
-
-    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("sort_order")]
-
-    class Meta(TranslatableMixin.Meta):
+    class Meta(OrderedTerm.Meta):
         verbose_name = _("idea category")
         verbose_name_plural = _("idea categories")
-        ordering = ["sort_order", "name"]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["locale", "slug"], name="ideas_category_unique_slug"
-            )
-        ]
-
-    def __str__(self):
-        return self.name
 
 
 class Idea(models.Model):

@@ -7,7 +7,7 @@ from django.urls import reverse
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 from wagtail.users.models import UserProfile
 
-from events.models import EventPage
+from events.models import EventPage, Venue
 
 pytestmark = pytest.mark.django_db
 
@@ -146,3 +146,38 @@ def test_one_off_event_cannot_have_date_changes(admin_client, event_index):
         )
     )
     assert "Only repeating events have single dates to change." in html
+
+
+def _post_venue(admin_client, **fields):
+    data = {
+        "name": "Gemeinschaftsgarten Schlaatz",
+        "street": "",
+        "postal_code": "",
+        "city": "Potsdam",
+        "latitude": "52.375000",
+        "longitude": "13.120000",
+        "accessibility_notes": "",
+        **fields,
+    }
+    return admin_client.post(reverse("wagtailsnippets_events_venue:add"), data)
+
+
+def test_venue_without_street_is_saved(admin_client):
+    response = _post_venue(admin_client)
+
+    assert response.status_code == 302
+    assert Venue.objects.get().street == ""
+
+
+@pytest.mark.parametrize(
+    ("fields", "message"),
+    [
+        ({"latitude": "52.521900", "longitude": "13.413200"}, "not lie in Potsdam"),
+        ({"longitude": ""}, "Enter both latitude and longitude, or neither."),
+    ],
+)
+def test_venue_point_must_be_complete_and_in_potsdam(admin_client, fields, message):
+    html = _errors(_post_venue(admin_client, **fields))
+
+    assert message in html
+    assert not Venue.objects.exists()

@@ -1,14 +1,11 @@
-"""Events of the quarters: the index with its listing, calendar, archive and
-feed, the event pages editors keep (with recurring dates, cancellations and
-extra dates), and the snippets they pick from (category, target group, venue).
-"""
+"""The events index with its listing, calendar, archive and feeds, and the
+event pages editors keep."""
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import (
     FieldPanel,
     FieldRowPanel,
@@ -19,131 +16,22 @@ from wagtail.admin.panels import (
 )
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
-from wagtail.models import Orderable, Page, TranslatableMixin
+from wagtail.models import Page
 from wagtail.search import index
 
-from portal import geo
 from portal.blocks import ContentStreamBlock
 from portal.models import Quarter
 
-from . import recurrence
-from .choices import (
+from .. import recurrence
+from ..choices import (
     DateChangeKind,
     EventStatus,
     Frequency,
     MonthWeek,
     Registration,
 )
-from .forms import EventPageForm
-
-__all__ = [
-    "EventCategory",
-    "TargetGroup",
-    "Venue",
-    "EventIndexPage",
-    "EventPage",
-    "EventDateChange",
-    "EventExtraDate",
-]
-
-
-class EventCategory(TranslatableMixin, models.Model):
-    """Kind of event (workshop, PC-Café, course …); editors keep the list so
-    visitors can filter by it."""
-
-    name = models.CharField(_("name"), max_length=80)
-    slug = models.SlugField(_("slug"), max_length=80)
-    sort_order = models.PositiveSmallIntegerField(_("order"), default=0)
-
-    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("sort_order")]
-
-    class Meta(TranslatableMixin.Meta):
-        verbose_name = _("event category")
-        verbose_name_plural = _("event categories")
-        ordering = ["sort_order", "name"]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["locale", "slug"], name="events_category_unique_slug"
-            )
-        ]
-
-    def __str__(self):
-        return self.name
-
-
-class TargetGroup(TranslatableMixin, models.Model):
-    """Whom an event is for (jobseekers, single parents, newcomers, firms …)."""
-
-    name = models.CharField(_("name"), max_length=80)
-    slug = models.SlugField(_("slug"), max_length=80)
-    sort_order = models.PositiveSmallIntegerField(_("order"), default=0)
-
-    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("sort_order")]
-
-    class Meta(TranslatableMixin.Meta):
-        verbose_name = _("target group")
-        verbose_name_plural = _("target groups")
-        ordering = ["sort_order", "name"]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["locale", "slug"], name="events_targetgroup_unique_slug"
-            )
-        ]
-
-    def __str__(self):
-        return self.name
-
-
-class Venue(models.Model):
-    """A place events happen that is not one of the project's contact points
-    (a school yard, the community garden, a firm's hall). Contact points are
-    chosen directly on the event instead, so their address lives in one place.
-    Addresses read the same in every language, so venues are not translated."""
-
-    name = models.CharField(_("name"), max_length=120)
-    street = models.CharField(_("street and number"), max_length=255, blank=True)
-    postal_code = models.CharField(_("postal code"), max_length=10, blank=True)
-    city = models.CharField(_("city"), max_length=100, default="Potsdam")
-    latitude = models.DecimalField(
-        _("latitude"), max_digits=9, decimal_places=6, null=True, blank=True
-    )
-    longitude = models.DecimalField(
-        _("longitude"), max_digits=9, decimal_places=6, null=True, blank=True
-    )
-    step_free_access = models.BooleanField(_("step-free access"), default=False)
-    accessibility_notes = models.TextField(
-        _("barrier-free notes"), blank=True, max_length=600
-    )
-
-    panels = [
-        FieldPanel("name"),
-        FieldPanel("street"),
-        FieldRowPanel([FieldPanel("postal_code"), FieldPanel("city")]),
-        FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")]),
-        FieldPanel("step_free_access"),
-        FieldPanel("accessibility_notes"),
-    ]
-
-    class Meta:
-        verbose_name = _("venue")
-        verbose_name_plural = _("venues")
-        ordering = ["name"]
-
-    def __str__(self):
-        return self.name
-
-    def clean(self):
-        super().clean()
-        if (self.latitude is None) != (self.longitude is None):
-            raise ValidationError(
-                {"longitude": _("Enter both latitude and longitude, or neither.")}
-            )
-        if self.latitude is not None and not geo.in_potsdam(
-            self.latitude, self.longitude
-        ):
-            raise ValidationError(
-                {"latitude": _("This point does not lie in Potsdam.")}
-            )
+from ..forms import EventPageForm
+from .snippets import EventCategory, TargetGroup, Venue
 
 
 class EventIndexPage(RoutablePageMixin, Page):
@@ -164,25 +52,25 @@ class EventIndexPage(RoutablePageMixin, Page):
 
     @path("")
     def listing(self, request):
-        from .views import event_listing
+        from ..views import event_listing
 
         return event_listing(request, index_page=self)
 
     @path("calendar/")
     def calendar(self, request):
-        from .views import event_calendar
+        from ..views import event_calendar
 
         return event_calendar(request, index_page=self)
 
     @path("archive/")
     def archive(self, request):
-        from .views import event_archive
+        from ..views import event_archive
 
         return event_archive(request, index_page=self)
 
     @path("feed/")
     def feed(self, request):
-        from .views import event_feed
+        from ..views import event_feed
 
         return event_feed(request, index_page=self)
 
@@ -532,91 +420,13 @@ class EventPage(RoutablePageMixin, Page):
 
     @path("ical/")
     def ics(self, request):
-        from .views import event_ics
+        from ..views import event_ics
 
         return event_ics(request, event=self)
 
     def get_context(self, request, *args, **kwargs):
-        from .selectors import event_detail_context
+        from ..selectors import event_detail_context
 
         context = super().get_context(request, *args, **kwargs)
         context.update(event_detail_context(event=self, request=request))
         return context
-
-
-class EventDateChange(Orderable):
-    """One date of a series that does not take place as planned."""
-
-    page = ParentalKey(EventPage, on_delete=models.CASCADE, related_name="date_changes")
-    original_date = models.DateField(_("original date"))
-    kind = models.CharField(
-        _("change"),
-        max_length=10,
-        choices=DateChangeKind.choices,
-        default=DateChangeKind.CANCELLED,
-    )
-    new_start = models.DateTimeField(_("new start"), null=True, blank=True)
-    new_end = models.DateTimeField(_("new end"), null=True, blank=True)
-    note = models.CharField(
-        _("note"), max_length=200, blank=True, help_text=_("E.g. “Public holiday”.")
-    )
-
-    panels = [
-        FieldPanel("original_date"),
-        FieldPanel("kind"),
-        FieldRowPanel([FieldPanel("new_start"), FieldPanel("new_end")]),
-        FieldPanel("note"),
-    ]
-
-    class Meta(Orderable.Meta):
-        verbose_name = _("date change")
-        constraints = [
-            models.UniqueConstraint(
-                fields=["page", "original_date"], name="events_datechange_unique_day"
-            ),
-            models.CheckConstraint(
-                condition=models.Q(kind="cancelled")
-                | models.Q(new_start__isnull=False),
-                name="events_datechange_moved_has_start",
-            ),
-        ]
-
-    def clean(self):
-        super().clean()
-        if self.kind == DateChangeKind.MOVED:
-            if self.new_start is None:
-                raise ValidationError(
-                    {"new_start": _("Enter the new start of a moved date.")}
-                )
-            if self.new_end is not None and self.new_end < self.new_start:
-                raise ValidationError(
-                    {"new_end": _("The end must not be before the start.")}
-                )
-
-
-class EventExtraDate(Orderable):
-    """A one-off date outside the rule (e.g. an extra PC-Café in the holidays)."""
-
-    page = ParentalKey(EventPage, on_delete=models.CASCADE, related_name="extra_dates")
-    start = models.DateTimeField(_("start"))
-    end = models.DateTimeField(_("end"))
-    note = models.CharField(_("note"), max_length=200, blank=True)
-
-    panels = [
-        FieldRowPanel([FieldPanel("start"), FieldPanel("end")]),
-        FieldPanel("note"),
-    ]
-
-    class Meta(Orderable.Meta):
-        verbose_name = _("extra date")
-        constraints = [
-            models.CheckConstraint(
-                condition=models.Q(end__gte=models.F("start")),
-                name="events_extradate_end_after_start",
-            )
-        ]
-
-    def clean(self):
-        super().clean()
-        if self.start and self.end and self.end < self.start:
-            raise ValidationError({"end": _("The end must not be before the start.")})
