@@ -1,24 +1,38 @@
 """The vacancy finder's shortlist, share link and handout (routes of
-`VacancyFinderPage`). Thin: parse the request, call `shortlist`, render.
+`VacancyFinderPage`), and `shortlist_change`, the one view that changes a
+shortlist. Thin: parse the request, call `shortlist`, render.
 
-Every change is a POST form with a CSRF token, so it works without
+Every change is a plain POST form to `shortlist_change`, so it works without
 JavaScript; `static/js/finder.js` sends the same forms with fetch and asks
-for JSON instead of the redirect.
+for JSON instead of the redirect. The forms carry no CSRF token, so the
+finder, the shortlist and a shared list set no cookie (docs/privacy.md).
 """
 
 from __future__ import annotations
 
+from urllib.parse import urlsplit
+
 import segno
+from django.conf import settings
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http import (
+    Http404,
+    HttpRequest,
+    HttpResponse,
+    HttpResponseForbidden,
+    HttpResponseNotAllowed,
+    JsonResponse,
+)
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import ngettext, override
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_POST
 
 from . import shortlist as sl
-from .selectors import finder_vocabulary
+from .selectors import finder_for_change, finder_vocabulary
 
 
 def _wants_json(request: HttpRequest) -> bool:
@@ -75,30 +89,8 @@ def _change(request: HttpRequest) -> sl.ShortlistChange | None:
 
 
 def shortlist_view(request: HttpRequest, *, finder) -> HttpResponse:
-    if request.method == "POST":
-        change = _change(request)
-        if change is None:
-            text = _("This request was not understood. Nothing was changed.")
-            if _wants_json(request):
-                return JsonResponse({"ok": False, "message": text}, status=400)
-            messages.error(request, text)
-            return redirect(_back(request, _shortlist_url(finder)))
-        text = _message(change)
-        if _wants_json(request):
-            return JsonResponse(
-                {
-                    "ok": change.ok,
-                    "code": change.code,
-                    "count": len(change.ids),
-                    "ids": change.ids,
-                    "message": text,
-                },
-                status=200 if change.ok else 409,
-            )
-        (messages.success if change.ok else messages.warning)(request, text)
-        return redirect(_back(request, _shortlist_url(finder)))
     if request.method not in ("GET", "HEAD"):
-        return HttpResponse(status=405, headers={"Allow": "GET, HEAD, POST"})
+        return HttpResponseNotAllowed(["GET", "HEAD"])  # changes: shortlist_change
     ids = sl.shortlist_ids(request)
     return _render_list(request, finder=finder, ids=ids, shared=None)
 
@@ -122,6 +114,7 @@ def _render_list(request, *, finder, ids, shared, status=200):
             "page": finder,
             "entries": entries,
             "shared": shared is not None,
+            "shared_token": shared,
             "share_url": share_url,
             "handout_links": _handout_links(request, finder, *handout_route),
             "shortlist": sl.shortlist_ids(request),
@@ -152,15 +145,11 @@ def _handout_links(request, finder, route: str, args) -> list[dict]:
 
 
 def shared_view(request: HttpRequest, *, finder, token) -> HttpResponse:
+    if request.method not in ("GET", "HEAD"):
+        return HttpResponseNotAllowed(["GET", "HEAD"])  # merging: shortlist_change
     shared = sl.shortlist_from_token(*token)
     if not shared.valid:
         return _invalid_link(request, finder)
-    if request.method == "POST":
-        change = sl.shortlist_merge(request, ids=shared.ids)
-        messages.success(request, _message(change))
-        if change.dropped:
-            messages.warning(request, _too_many(change.dropped))
-        return redirect(_shortlist_url(finder))
     if shared.capped:
         messages.warning(request, _too_many(shared.capped))
     return _render_list(request, finder=finder, ids=shared.ids, shared=token)
@@ -180,6 +169,91 @@ def _invalid_link(request, finder) -> HttpResponse:
         "directory/shortlist_invalid.html",
         {"page": finder},
         status=400,
+    )
+
+
+# Changing the shortlist -------------------------------------------------------
+
+
+def _same_origin(request: HttpRequest) -> bool:
+    """False when the browser says the POST comes from another site
+    (`Origin: null` included); True without an `Origin` header."""
+    origin = request.headers.get("Origin")
+    if origin is None:
+        return True
+    own = urlsplit(request.build_absolute_uri("/"))
+    return origin in {f"{own.scheme}://{own.netloc}", *settings.CSRF_TRUSTED_ORIGINS}
+
+
+def _answer(request: HttpRequest, finder, change: sl.ShortlistChange) -> HttpResponse:
+    text = _message(change)
+    if _wants_json(request):
+        if change.dropped:
+            text = f"{text} {_too_many(change.dropped)}"
+        return JsonResponse(
+            {
+                "ok": change.ok,
+                "code": change.code,
+                "count": len(change.ids),
+                "ids": change.ids,
+                "message": text,
+            },
+            status=200 if change.ok else 409,
+        )
+    (messages.success if change.ok else messages.warning)(request, text)
+    if change.dropped:
+        messages.warning(request, _too_many(change.dropped))
+    return redirect(_back(request, _shortlist_url(finder)))
+
+
+def _refuse(request: HttpRequest, finder, text: str) -> HttpResponse:
+    if _wants_json(request):
+        return JsonResponse({"ok": False, "message": text}, status=400)
+    messages.error(request, text)
+    return redirect(_back(request, _shortlist_url(finder)))
+
+
+# Safe without a CSRF token: the shortlist lives only in the session, and the
+# session cookie is SameSite=Lax (Django's default, SESSION_COOKIE_SAMESITE),
+# so a POST from another site never carries the adviser's session. A forged
+# request lands in a fresh, empty session and changes nobody's shortlist. As
+# defence in depth, a POST whose browser names another origin is refused.
+@csrf_exempt
+@require_POST
+def shortlist_change(request: HttpRequest) -> HttpResponse:
+    """Add, remove, clear, or merge a shared list; from the finder's forms."""
+    finder = finder_for_change(finder_id=_int(request.POST.get("finder")))
+    if finder is None:
+        raise Http404
+    # This URL has no language prefix: answer in the finder's language.
+    with override(finder.locale.language_code):
+        if not _same_origin(request):
+            text = _("This request came from another website. Nothing was changed.")
+            if _wants_json(request):
+                return JsonResponse({"ok": False, "message": text}, status=403)
+            return HttpResponseForbidden(text, content_type="text/plain; charset=utf-8")
+        if request.POST.get("action") == "merge":
+            shared = sl.shortlist_from_token(
+                request.POST.get("payload", ""), request.POST.get("signature", "")
+            )
+            if not shared.valid:
+                return _refuse(request, finder, _link_changed())
+            return _answer(request, finder, sl.shortlist_merge(request, ids=shared.ids))
+        change = _change(request)
+        if change is None:
+            return _refuse(
+                request,
+                finder,
+                _("This request was not understood. Nothing was changed."),
+            )
+        return _answer(request, finder, change)
+
+
+def _link_changed() -> str:
+    # The wording of shortlist_invalid.html, already in every catalogue.
+    return _(
+        "The link to this shortlist is incomplete or was changed. Please ask "
+        "the person who sent it for the link again."
     )
 
 

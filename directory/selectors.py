@@ -21,7 +21,14 @@ from portal.selectors import search_terms
 
 from . import jsonld
 from .choices import Offer, WorkingTimeModel
-from .models import CompanyPage, DirectoryIndexPage, Sector, SpokenLanguage, VacancyPage
+from .models import (
+    CompanyPage,
+    DirectoryIndexPage,
+    Sector,
+    SpokenLanguage,
+    VacancyFinderPage,
+    VacancyPage,
+)
 
 COMPANIES_PER_PAGE = 20
 QUERY_MAX_LENGTH = 200
@@ -456,6 +463,17 @@ def finder_vocabulary(*, locale: Locale) -> FinderVocabulary:
         quarter_by_key={q.translation_key: q for q in quarters},
         sector_by_key={s.translation_key: s for s in sectors},
     )
+
+
+def finder_for_change(*, finder_id: int | None) -> VacancyFinderPage | None:
+    """The live finder a shortlist form came from; an unknown id falls back
+    to the default language's finder (None if there is no finder at all)."""
+    finders = VacancyFinderPage.objects.live().select_related("locale")
+    if finder_id is not None:
+        finder = finders.filter(pk=finder_id).first()
+        if finder is not None:
+            return finder
+    return finders.filter(locale=Locale.get_default()).first()
 
 
 def vacancies_canonical() -> QuerySet[VacancyPage]:

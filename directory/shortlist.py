@@ -40,6 +40,10 @@ def shortlist_ids(request: HttpRequest) -> list[int]:
 
 
 def _store(request: HttpRequest, ids: list[int]) -> None:
+    if not request.user.is_authenticated:
+        # An anonymous adviser's session cookie ends with the browser session,
+        # as the shortlist page promises (a login keeps its own lifetime).
+        request.session.set_expiry(0)
     if ids:
         request.session[SESSION_KEY] = ids[:SHORTLIST_MAX]
     else:

@@ -7,6 +7,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from directory.api import api as vacancy_api
+from directory.finder_views import shortlist_change
 
 from . import views
 from .security import RateLimitedLoginView
@@ -22,6 +23,9 @@ urlpatterns = [
     path("sitemap.xml", sitemap, name="sitemap"),
     # Read-only JSON of the open vacancies (docs/vacancy-api.md).
     path("api/vacancies/", vacancy_api.urls),
+    # The finder's shortlist forms post here, in every language (the form
+    # names its finder); no CSRF token, so the finder sets no cookie.
+    path("merkliste/aendern/", shortlist_change, name="shortlist_change"),
 ]
 
 if settings.DEBUG:

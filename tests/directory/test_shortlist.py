@@ -1,6 +1,7 @@
-"""The shortlist (session only, POST forms with CSRF, JSON for the script),
-the handout with QR codes that decode to the vacancy URLs, and the signed
-share link with its bad-input cases."""
+"""The shortlist (session only, plain POST forms to one view that sets no
+cookie before it is used, JSON for the script), the handout with QR codes
+that decode to the vacancy URLs, and the signed share link with its
+bad-input cases."""
 
 import datetime as dt
 import re
@@ -18,15 +19,25 @@ from tests.factories.directory import VacancyPageFactory
 from tests.factories.home import translate_page
 from tests.utils import main_text, soup
 
+CHANGE_URL = "/merkliste/aendern/"
+
 
 def shortlist_url(finder) -> str:
     return f"{finder.url}merkliste/"
 
 
+def change(client, finder, data: dict, **extra):
+    return client.post(CHANGE_URL, {"finder": finder.pk, **data}, **extra)
+
+
 def add(client, finder, vacancy_id, **extra):
-    return client.post(
-        shortlist_url(finder), {"action": "add", "vacancy": vacancy_id}, **extra
-    )
+    return change(client, finder, {"action": "add", "vacancy": vacancy_id}, **extra)
+
+
+def form_data(form) -> tuple[str, dict]:
+    """A form's action and the values its hidden fields would send."""
+    fields = {field["name"]: field["value"] for field in form.select("input[name]")}
+    return form["action"], fields
 
 
 def svg_to_image(svg: str, *, module: int = 6) -> Image.Image:
@@ -83,41 +94,68 @@ def test_add_and_remove_without_js(client, finder, vacancy_a, vacancy_b):
     titles = [h.get_text(strip=True) for h in soup(page).select(".shortlist__title")]
     assert titles == ["Stelle A", "Stelle B"]
 
-    client.post(shortlist_url(finder), {"action": "remove", "vacancy": vacancy_a.pk})
+    change(client, finder, {"action": "remove", "vacancy": vacancy_a.pk})
     assert client.session[sl.SESSION_KEY] == [vacancy_b.pk]
-    client.post(shortlist_url(finder), {"action": "clear"})
+    change(client, finder, {"action": "clear"})
     assert sl.SESSION_KEY not in client.session
 
 
 def test_next_is_kept_only_on_this_host(client, finder, vacancy_a):
-    response = client.post(
-        shortlist_url(finder),
+    response = change(
+        client,
+        finder,
         {"action": "add", "vacancy": vacancy_a.pk, "next": f"{finder.url}?german=A2"},
     )
     assert response["Location"] == f"{finder.url}?german=A2"
-    response = client.post(
-        shortlist_url(finder),
+    response = change(
+        client,
+        finder,
         {"action": "add", "vacancy": vacancy_a.pk, "next": "https://evil.example/"},
     )
     assert response["Location"] == shortlist_url(finder)
 
 
-def test_forms_need_csrf(finder, vacancy_a):
+def test_forms_carry_no_csrf_token(client, finder, vacancy_a):
+    forms = soup(client.get(finder.url)).select("form[method=post]")
+    assert forms
+    for form in forms:
+        assert form["action"] == CHANGE_URL
+        assert not form.select("input[name=csrfmiddlewaretoken]")
+        assert form_data(form)[1]["finder"] == str(finder.pk)
+
+
+@pytest.mark.parametrize(
+    "origin", ["https://evil.example", "http://localhost.evil.example", "null"]
+)
+def test_cross_origin_post_is_refused(finder, vacancy_a, vacancy_b, origin):
     strict = Client(HTTP_HOST="localhost", enforce_csrf_checks=True)
-    assert add(strict, finder, vacancy_a.pk).status_code == 403
-    page = soup(strict.get(finder.url))
-    form = page.select_one("form[data-shortlist-form]")
-    token = form.select_one("input[name=csrfmiddlewaretoken]")["value"]
-    response = strict.post(
-        form["action"],
-        {
-            "action": "add",
-            "vacancy": vacancy_a.pk,
-            "csrfmiddlewaretoken": token,
-        },
+    assert add(strict, finder, vacancy_a.pk).status_code == 302  # no Origin
+    response = add(strict, finder, vacancy_b.pk, HTTP_ORIGIN=origin)
+    assert response.status_code == 403
+    assert "Diese Anfrage kam von einer anderen Website" in response.text
+    response = change(
+        strict,
+        finder,
+        {"action": "clear"},
+        HTTP_ORIGIN=origin,
+        HTTP_ACCEPT="application/json",
     )
+    assert response.status_code == 403
+    assert response.json()["ok"] is False
+    assert strict.session[sl.SESSION_KEY] == [vacancy_a.pk]  # nothing changed
+    response = add(strict, finder, vacancy_b.pk, HTTP_ORIGIN="http://localhost")
     assert response.status_code == 302
-    assert strict.session[sl.SESSION_KEY] == [vacancy_a.pk]
+    assert strict.session[sl.SESSION_KEY] == [vacancy_a.pk, vacancy_b.pk]
+
+
+def test_old_routes_do_not_take_posts(client, finder, vacancy_a):
+    token = sl.shortlist_token([vacancy_a.pk])
+    for url in (shortlist_url(finder), f"{finder.url}liste/{token[0]}/{token[1]}/"):
+        response = client.post(url, {"action": "add", "vacancy": vacancy_a.pk})
+        assert response.status_code == 405
+        assert response["Allow"] == "GET, HEAD"
+    assert client.get(CHANGE_URL).status_code == 405
+    assert sl.SESSION_KEY not in client.session
 
 
 def test_json_for_the_script(client, finder, vacancy_a):
@@ -129,13 +167,17 @@ def test_json_for_the_script(client, finder, vacancy_a):
         "ids": [vacancy_a.pk],
         "message": "",
     }
-    response = client.post(
-        shortlist_url(finder),
+    response = change(
+        client,
+        finder,
         {"action": "fly", "vacancy": "x"},
         HTTP_ACCEPT="application/json",
     )
     assert response.status_code == 400
-    assert response.json()["ok"] is False
+    assert response.json() == {
+        "ok": False,
+        "message": "Diese Anfrage wurde nicht verstanden. Es wurde nichts geändert.",
+    }
 
 
 def test_script_is_an_external_file(client, finder, vacancy_a):
@@ -193,7 +235,7 @@ def test_nothing_about_the_person_is_stored(client, finder, vacancy_a):
     assert dict(client.session) == {sl.SESSION_KEY: [vacancy_a.pk]} | {
         key: value
         for key, value in client.session.items()
-        if key.startswith("_messages")
+        if key.startswith("_messages") or key == "_session_expiry"
     }
 
 
@@ -284,7 +326,11 @@ def test_share_link_round_trip(client, finder, vacancy_a, vacancy_b):
         [f"http://localhost{vacancy_b.url}"],
         [f"http://localhost{vacancy_a.url}"],
     ]
-    other.post(share_url)
+    action, fields = form_data(soup(shared).select_one(".shortlist__actions form"))
+    assert action == CHANGE_URL
+    assert fields["action"] == "merge"
+    response = other.post(action, fields)
+    assert response["Location"] == shortlist_url(finder)
     assert other.session[sl.SESSION_KEY] == [vacancy_b.pk, vacancy_a.pk]
 
 
@@ -334,3 +380,150 @@ def test_handout_languages_offered(client, finder, home, vacancy_a):
         "en": "/en/jobs/merkliste/handzettel/",
     }
     assert Locale.objects.filter(language_code="en").exists()
+
+
+# Cookies and the change view's bad input -------------------------------------
+
+
+def test_reading_sets_no_cookie(client, finder, vacancy_a):
+    payload, signature = sl.shortlist_token([vacancy_a.pk])
+    shared = f"{finder.url}liste/{payload}/{signature}/"
+    for url in (
+        finder.url,
+        f"{finder.url}?german=A2&type=minijob&immediately=1&q=Stelle",
+        f"{finder.url}?hours=abc&quarter=nirgendwo",
+        shortlist_url(finder),
+        f"{shortlist_url(finder)}handzettel/",
+        shared,
+        f"{shared}handzettel/",
+    ):
+        response = client.get(url)
+        assert response.status_code == 200, url
+        assert list(response.cookies) == [], url
+        assert not response.has_header("Set-Cookie"), url
+    assert list(client.cookies) == []
+
+
+def test_adding_sets_only_a_browser_session_cookie(client, finder, vacancy_a):
+    response = add(client, finder, vacancy_a.pk, HTTP_ACCEPT="application/json")
+    assert list(response.cookies) == ["sessionid"]
+    cookie = response.cookies["sessionid"]
+    assert cookie["samesite"] == "Lax"
+    assert cookie["httponly"] is True
+    assert cookie["max-age"] == ""  # ends with the browser session
+    assert cookie["expires"] == ""
+    # Without the script, the confirmation may come in Django's message cookie.
+    other = Client(HTTP_HOST="localhost")
+    response = add(other, finder, vacancy_a.pk)
+    assert "sessionid" in response.cookies
+    assert set(response.cookies) <= {"sessionid", "messages"}
+
+
+def test_messages_come_in_the_finders_language(client, finder, vacancy_a):
+    english = translate_page(finder, title="Find a job", slug="jobs")
+    response = add(client, english, vacancy_a.pk, HTTP_ACCEPT="application/json")
+    assert response.json()["message"] == "The vacancy is on your shortlist."
+    response = add(client, english, vacancy_a.pk)
+    assert response["Location"] == "/en/jobs/merkliste/"
+    page = client.get(response["Location"])
+    assert "The vacancy is already on your shortlist." in main_text(page)
+    response = change(
+        client,
+        english,
+        {"action": "remove", "vacancy": vacancy_a.pk},
+        HTTP_ORIGIN="https://evil.example",
+    )
+    assert response.status_code == 403
+    assert "This request came from another website" in response.text
+
+
+@pytest.mark.parametrize("value", [None, "", "abc", "0", "-1", "99999999999999"])
+def test_unknown_finder_falls_back_to_the_default_one(client, finder, vacancy_a, value):
+    data = {"action": "add", "vacancy": vacancy_a.pk}
+    if value is not None:
+        data["finder"] = value
+    response = client.post(CHANGE_URL, data)
+    assert response.status_code == 302
+    assert response["Location"] == shortlist_url(finder)
+    assert client.session[sl.SESSION_KEY] == [vacancy_a.pk]
+
+
+def test_a_page_that_is_no_finder_falls_back(client, finder, vacancy_a):
+    add(client, finder, vacancy_a.pk)
+    response = client.post(CHANGE_URL, {"action": "clear", "finder": vacancy_a.pk})
+    assert response["Location"] == shortlist_url(finder)
+    assert sl.SESSION_KEY not in client.session
+
+
+def test_without_a_finder_nothing_changes(client, vacancy_a):
+    response = client.post(CHANGE_URL, {"action": "add", "vacancy": vacancy_a.pk})
+    assert response.status_code == 404
+    assert sl.SESSION_KEY not in client.session
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        {},
+        {"vacancy": "VACANCY"},
+        {"action": "fly", "vacancy": "VACANCY"},
+        {"action": "add"},
+        {"action": "remove", "vacancy": "x"},
+        {"action": "add", "vacancy": "VACANCY", "finder": "FINDER"},
+    ],
+)
+def test_requests_not_understood_change_nothing(client, finder, vacancy_a, data):
+    add(client, finder, vacancy_a.pk)
+    other = VacancyPageFactory(parent=vacancy_a.get_parent())
+    values = {"VACANCY": str(other.pk), "FINDER": "x" * 5000}
+    data = {key: values.get(value, value) for key, value in data.items()}
+    response = change(client, finder, data)
+    assert response.status_code == 302
+    assert response["Location"] == shortlist_url(finder)
+    if "finder" in data:  # a garbage finder id alone is no reason to refuse
+        assert client.session[sl.SESSION_KEY] == [vacancy_a.pk, other.pk]
+        return
+    assert client.session[sl.SESSION_KEY] == [vacancy_a.pk]
+    assert "nicht verstanden" in main_text(client.get(response["Location"]))
+    response = change(client, finder, data, HTTP_ACCEPT="application/json")
+    assert response.status_code == 400
+    assert response.json()["ok"] is False
+    assert client.session[sl.SESSION_KEY] == [vacancy_a.pk]
+
+
+@pytest.mark.parametrize(
+    "tamper",
+    [
+        lambda p, s: (p + "-1", s),
+        lambda p, s: (p, s[:-2] + "xx"),
+        lambda p, s: ("", s),
+        lambda p, s: (p, ""),
+        lambda p, s: (f"{p}:{s}", s),
+    ],
+)
+def test_tampered_merge_changes_nothing(client, finder, vacancy_a, vacancy_b, tamper):
+    add(client, finder, vacancy_a.pk)
+    payload, signature = tamper(*sl.shortlist_token([vacancy_b.pk]))
+    data = {"action": "merge", "payload": payload, "signature": signature}
+    response = change(client, finder, data)
+    assert response["Location"] == shortlist_url(finder)
+    assert "unvollständig oder wurde verändert" in main_text(
+        client.get(response["Location"])
+    )
+    response = change(client, finder, data, HTTP_ACCEPT="application/json")
+    assert response.status_code == 400
+    assert "unvollständig oder wurde verändert" in response.json()["message"]
+    assert client.session[sl.SESSION_KEY] == [vacancy_a.pk]
+
+
+def test_merge_beyond_the_limit_says_so(
+    client, finder, vacancy_a, vacancy_b, monkeypatch
+):
+    monkeypatch.setattr(sl, "SHORTLIST_MAX", 1)
+    add(client, finder, vacancy_a.pk)
+    payload, signature = sl.shortlist_token([vacancy_b.pk])
+    data = {"action": "merge", "payload": payload, "signature": signature}
+    response = change(client, finder, data, HTTP_ACCEPT="application/json")
+    assert response.json()["code"] == "merged"
+    assert response.json()["ids"] == [vacancy_a.pk]
+    assert "1 Stelle wurde weggelassen" in response.json()["message"]

@@ -55,18 +55,14 @@ PAGE_TYPES = {
     "password reset": lambda urls, lang: ACCOUNT_PREFIX[lang] + "password/reset/",
 }
 #: Pages with a form that needs the CSRF cookie; every other page sets none.
-#: The finder's and the shared list's shortlist buttons are such forms (a
-#: strictly necessary cookie, listed on the privacy page); the session cookie
-#: comes only when a vacancy is put on the shortlist.
+#: The finder's and the shared list's shortlist forms need none (they post to
+#: the csrf-exempt `shortlist_change`), so those pages set no cookie; the
+#: session cookie comes only when a vacancy is put on the shortlist.
 NEEDS_CSRF_COOKIE = {
     "login",
     "sign-up",
     "login by code",
     "password reset",
-    "vacancy finder",
-    "vacancy finder filtered",
-    "vacancy finder bad filter",
-    "shared shortlist",
 }
 #: The pages that exist in Arabic too (newcomer-facing content, issue 4);
 #: they stand for the other right-to-left language, Persian.
