@@ -332,12 +332,13 @@ def test_map_tiles_only_after_consent_and_only_from_the_tile_host(page, demo, wh
     tab_to(page, button)
     page.allowed_hosts.add(TILE_HOST)
     page.keyboard.press("Enter")
-    page.wait_for_load_state("networkidle")
+    # The map draws its tiles after the consent, asynchronously: wait for one
+    # ("networkidle" was reached before and would not wait).
+    page.locator(".leaflet-tile-loaded").first.wait_for()
 
     assert tiles, "no tile was requested after consent"
     assert all(urlsplit(url).hostname == TILE_HOST for url in tiles)
     # page.check() at the end: nothing from any host but the site and tiles.
-    page.locator(".leaflet-tile-loaded").first.wait_for()
 
 
 # The privacy notice ----------------------------------------------------------
