@@ -8,10 +8,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Locale, Page
 
 from .models import CampaignImage, CampaignIndexPage, CampaignPage
-
-# Renditions the templates ask for; prefetched so that a list of campaigns
-# costs no query per image.
-HERO_FILTERS = ("fill-400x250", "fill-800x500")
+from .renditions import CARD
 
 
 def _live(locale: Locale) -> QuerySet:
@@ -23,7 +20,10 @@ def _with_images(campaigns: QuerySet) -> QuerySet:
     return campaigns.prefetch_related(
         Prefetch(
             "hero_image",
-            queryset=Image.objects.prefetch_renditions(*HERO_FILTERS),
+            # The card's renditions, exactly as the templates name them: with
+            # any other spec the prefetch finds none and the card makes them
+            # again on every request.
+            queryset=Image.objects.prefetch_renditions(*CARD),
         )
     )
 

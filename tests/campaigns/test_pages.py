@@ -3,6 +3,7 @@ home page's teasers."""
 
 import re
 from datetime import date, timedelta
+from pathlib import Path
 
 import pytest
 from django.utils import timezone
@@ -125,7 +126,7 @@ def test_ended_campaign_is_not_on_home(site_client, campaign_index):
 
 
 def test_publishing_prepares_every_image_size_the_site_shows(
-    site_client, campaign, django_capture_on_commit_callbacks
+    site_client, campaign, django_capture_on_commit_callbacks, settings
 ):
     """AVIF takes seconds per rendition: they are made when the campaign is
     published, so its first visitor does not wait for them."""
@@ -137,8 +138,13 @@ def test_publishing_prepares_every_image_size_the_site_shows(
     prepared = renditions.count()
     assert prepared == 9 + 1 + 6 + 2 * 9  # hero, social image, card, series
 
+    def files() -> int:
+        return sum(1 for path in Path(settings.MEDIA_ROOT).rglob("*") if path.is_file())
+
+    made = files()
     for url in (campaign.url, campaign.get_parent().url, "/"):
         response = site_client.get(url)
         assert response.status_code == 200
         assert campaign.title in response.content.decode()
     assert renditions.count() == prepared, "a page made a rendition itself"
+    assert files() == made, "a page encoded an image again"
