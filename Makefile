@@ -10,7 +10,7 @@ PORT ?= 8000
 # Test processes; the browser tests stay together on one of them.
 TEST_WORKERS ?= 2
 
-.PHONY: demo serve test lint format messages check-deploy clean
+.PHONY: demo serve test lint format messages check-deploy benchmark clean
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
@@ -39,6 +39,18 @@ serve: $(VENV)/.runtime-installed
 ## Run the whole test suite (SQLite, or PostgreSQL when DATABASE_URL is set).
 test: $(VENV)/.dev-installed
 	$(BIN)/pytest -n $(TEST_WORKERS) --dist loadgroup $(PYTEST_ARGS)
+
+## Response times and queries of the main pages on a throw-away demo
+## database with SCALE times the demo content (scripts/benchmark.py).
+SCALE ?= 5
+BENCH_DIR := .benchmark
+benchmark: $(VENV)/.runtime-installed
+	rm -rf $(BENCH_DIR) && mkdir -p $(BENCH_DIR)
+	export DATABASE_URL=sqlite:///$(CURDIR)/$(BENCH_DIR)/db.sqlite3 \
+		MEDIA_ROOT=$(CURDIR)/$(BENCH_DIR)/media PORTAL_DEMO_ALLOWED=true && \
+	$(MANAGE) migrate --no-input -v0 && \
+	$(MANAGE) seed_demo --no-progress --scale $(SCALE) >/dev/null && \
+	$(BIN)/python scripts/benchmark.py
 
 ## Lint Python and templates, and check that no migration is missing.
 lint: $(VENV)/.dev-installed
