@@ -85,8 +85,11 @@ def _base_events(*, locale: Locale, index_page: Page | None) -> QuerySet:
 
 def _with_relations(events: QuerySet) -> QuerySet:
     return events.select_related(
-        "category", "quarter", "venue", "contact_point", "image"
+        "category", "quarter", "venue", "image"
     ).prefetch_related(
+        # The contact point as its specific page: its address is read for
+        # every event (`EventPage.place`).
+        Prefetch("contact_point", queryset=Page.objects.specific()),
         "target_groups",
         Prefetch("date_changes", queryset=EventDateChange.objects.order_by("pk")),
         Prefetch("extra_dates", queryset=EventExtraDate.objects.order_by("start")),

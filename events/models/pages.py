@@ -4,6 +4,7 @@ event pages editors keep."""
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import (
@@ -367,18 +368,22 @@ class EventPage(RoutablePageMixin, Page):
 
     # Place ----------------------------------------------------------------
 
-    @property
+    @cached_property
     def place(self) -> dict | None:
         """Name, address, coordinates and access notes of the contact point or
         venue, whichever is set. The contact point is read duck-typed: any
         page with street/postal_code/city works."""
         source = None
         if self.contact_point_id:
-            source = self.contact_point.specific_deferred
+            # Listings and feeds prefetch the specific page (selectors).
+            source = self.contact_point.specific
+            # Same language as the event: no lookup of the active locale.
+            same = source.locale_id == self.locale_id
+            localized = source if same else source.localized
             notes = getattr(source, "accessibility_notes", "")
             step_free = getattr(source, "step_free_access", False)
-            url = source.localized.url if source.live else ""
-            name = source.localized.title
+            url = localized.url if source.live else ""
+            name = localized.title
         elif self.venue_id:
             source = self.venue
             notes, step_free, url = (

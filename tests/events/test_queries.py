@@ -63,3 +63,38 @@ def test_listing_queries_do_not_grow_with_events(site_client, event_index):
     large = _count(site_client)
     print(f"listing/calendar queries with 10 events: {small}, with 1000: {large}")
     assert small == large
+
+
+def _feed_queries(client) -> int:
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get("/veranstaltungen/feed/")
+        assert response.status_code == 200
+    return len(queries)
+
+
+def test_feed_queries_do_not_grow_with_events_at_contact_points(
+    site_client, event_index, home_de
+):
+    """Each event's address is read for its VEVENTs (`EventPage.place`); a
+    contact point's address must come from the prefetched specific page."""
+    from tests.factories.home import ContactPointPageFactory
+
+    contact_point = ContactPointPageFactory(parent=home_de)
+
+    def add(total: int) -> None:
+        existing = event_index.get_children().count()
+        for number in range(existing, existing + total):
+            start = berlin(2030, 3, 1, 9) + timedelta(days=number)
+            EventPageFactory(
+                parent=event_index,
+                start=start,
+                end=start + timedelta(hours=2),
+                contact_point=contact_point if number % 2 else None,
+                venue=None if number % 2 else VenueFactory(),
+            )
+
+    add(4)
+    _feed_queries(site_client)  # warm caches (site root paths)
+    small = _feed_queries(site_client)
+    add(36)
+    assert _feed_queries(site_client) == small
