@@ -112,7 +112,7 @@ def test_redis_url_switches_the_cache():
     values = read_settings(["CACHES"], REDIS_URL="redis://cache.example:6379/2")
 
     cache = values["CACHES"]["default"]
-    assert cache["BACKEND"] == "django.core.cache.backends.redis.RedisCache"
+    assert cache["BACKEND"] == "portal.cache.ResilientRedisCache"
     assert cache["LOCATION"] == "redis://cache.example:6379/2"
 
 
@@ -244,6 +244,9 @@ def test_demo_is_off_by_default_in_base_settings():
 # Production refuses to start half-configured ------------------------------
 
 PRODUCTION = "portal.settings.production"
+#: What production needs besides the secret key and host names (the database
+#: is not contacted by these tests).
+PRODUCTION_SERVICES = {"DATABASE_URL": "postgres://portal@db.portal.example/portal"}
 
 
 @pytest.mark.parametrize(
@@ -262,6 +265,15 @@ PRODUCTION = "portal.settings.production"
             {"SECRET_KEY": "LONG", "ALLOWED_HOSTS": "portal.example", "DEBUG": "1"},
             "DEBUG",
         ),
+        ({"SECRET_KEY": "LONG", "ALLOWED_HOSTS": "portal.example"}, "PostgreSQL"),
+        (
+            {
+                "SECRET_KEY": "LONG",
+                "ALLOWED_HOSTS": "portal.example",
+                "DATABASE_URL": "sqlite:////var/lib/portal/db.sqlite3",
+            },
+            "PostgreSQL",
+        ),
     ],
     ids=[
         "no secret key",
@@ -271,6 +283,8 @@ PRODUCTION = "portal.settings.production"
         "allowed hosts star",
         "star among allowed hosts",
         "debug on",
+        "no database url",
+        "sqlite",
     ],
 )
 def test_production_refuses_to_import(variables, message):
@@ -302,6 +316,7 @@ def test_production_imports_when_configured_and_hardens():
         SECRET_KEY=long_secret(),
         ALLOWED_HOSTS="portal.example",
         PORTAL_DEMO_ALLOWED="true",
+        **PRODUCTION_SERVICES,
     )
 
     assert values == {
@@ -327,6 +342,7 @@ def test_production_check_deploy_reports_nothing():
         PRODUCTION,
         SECRET_KEY=long_secret(),
         ALLOWED_HOSTS="portal.example",
+        **PRODUCTION_SERVICES,
     )
 
     assert result.returncode == 0, result.stdout + result.stderr

@@ -7,7 +7,7 @@ import pytest
 from csp.constants import NONCE
 from django.test import override_settings
 
-from tests.portal.test_settings import PRINT_SETTINGS, run
+from tests.portal.test_settings import PRINT_SETTINGS, PRODUCTION_SERVICES, run
 
 HARDENING = [
     "SECURE_SSL_REDIRECT",
@@ -39,6 +39,7 @@ def production_settings() -> dict:
         "portal.settings.production",
         SECRET_KEY=secrets.token_urlsafe(50),
         ALLOWED_HOSTS="localhost",
+        **PRODUCTION_SERVICES,
     )
     assert result.returncode == 0, result.stderr
     values = json.loads(result.stdout)
