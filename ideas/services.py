@@ -498,22 +498,29 @@ def account_delete(*, user) -> None:
 
 def _sessions_delete(*, user_id: int) -> int:
     """Delete every stored session of the user (other browsers, other
-    devices), which would otherwise keep the user id and allauth's login
-    state for up to SESSION_COOKIE_AGE. Sessions are signed blobs with no
-    user column, so each one is decoded; deleting an account is rare.
-    Returns how many went."""
+    devices, a login by code half done), which would otherwise keep the user
+    id, and allauth's pending login with the address, for up to
+    SESSION_COOKIE_AGE. Sessions are signed blobs with no user column, so
+    each one is decoded; deleting an account is rare. Returns how many went."""
     from importlib import import_module
 
+    from allauth.account.internal.stagekit import LOGIN_SESSION_KEY
     from django.conf import settings
     from django.contrib.auth import SESSION_KEY
     from django.contrib.sessions.models import Session
 
     store = import_module(settings.SESSION_ENGINE).SessionStore
     wanted = str(user_id)
+
+    def belongs(data: dict) -> bool:
+        pending = data.get(LOGIN_SESSION_KEY)
+        pending_user = pending.get("user_pk") if isinstance(pending, dict) else None
+        return wanted in (str(data.get(SESSION_KEY, "")), str(pending_user or ""))
+
     keys = [
         session.session_key
         for session in Session.objects.iterator(chunk_size=500)
-        if str(session.get_decoded().get(SESSION_KEY, "")) == wanted
+        if belongs(session.get_decoded())
     ]
     for key in keys:
         # Through the engine, so a cached_db engine's cache copy goes too.
