@@ -220,10 +220,15 @@ def _count(key: str, timeout: int) -> int:
         if cache.add(key, 1, timeout):
             return 1
         try:
-            return cache.incr(key)
+            value = cache.incr(key)
         except ValueError:  # expired between add and incr: start again
             continue
-    return cache.incr(key)
+        if value == 1:
+            # Django's Redis incr checks that the key exists, then INCRs; a
+            # key that expired in between comes back without a timeout.
+            cache.touch(key, timeout)
+        return value
+    return 1
 
 
 class AdminLoginAttempt:
@@ -244,7 +249,10 @@ class AdminLoginAttempt:
     def succeeded(self) -> None:
         for key in self.keys:
             with contextlib.suppress(ValueError):  # the window ended meanwhile
-                cache.decr(key)
+                if cache.decr(key) < 0:
+                    # Expired between Django's exists check and Redis's DECR,
+                    # which then made a new key, without a timeout.
+                    cache.delete(key)
 
 
 def admin_login_attempt(*, request: HttpRequest, login: str) -> AdminLoginAttempt:

@@ -228,7 +228,10 @@ def _post_at_once(requests: list[tuple[str, str, str]]) -> list[int]:
 
 
 @pytest.mark.django_db(transaction=True)
-def test_concurrent_guesses_get_exactly_the_limit(limits):
+@pytest.mark.parametrize("cache_backend", ["local memory", "redis"])
+def test_concurrent_guesses_get_exactly_the_limit(limits, cache_backend, request):
+    if cache_backend == "redis":
+        request.getfixturevalue("shared_cache")
     editor = UserFactory(username="redakteurin", is_staff=True, is_superuser=True)
     guesses = 20
     statuses = _post_at_once(
