@@ -62,7 +62,7 @@ class ResidentAccountAdapter(DefaultAccountAdapter):
         from allauth.core import context as allauth_context
         from django.contrib.sites.shortcuts import get_current_site
 
-        from .tasks import send_account_mail
+        from portal.tasks import send_rendered_mail
 
         request = allauth_context.request
         message = self.render_mail(
@@ -83,7 +83,7 @@ class ResidentAccountAdapter(DefaultAccountAdapter):
             ),
             "",
         )
-        send_account_mail.enqueue(
+        send_rendered_mail.enqueue(
             subject=message.subject,
             body=message.body,
             from_email=message.from_email,

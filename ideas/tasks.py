@@ -78,26 +78,3 @@ def send_idea_mail(*, kind: str, idea_id: int, recipient_ids: list[int]) -> int:
         message.send()
         sent += 1
     return sent
-
-
-@task()
-def send_account_mail(
-    *,
-    subject: str,
-    body: str,
-    from_email: str,
-    to: list[str],
-    html: str = "",
-    headers: dict[str, str] | None = None,
-) -> None:
-    """Send an account mail (sign-up, password reset, login code) that the
-    request rendered already. Out of the request, so that answering takes as
-    long for an address with an account as for one without."""
-    from django.core.mail import EmailMultiAlternatives
-
-    message = EmailMultiAlternatives(
-        subject=subject, body=body, from_email=from_email, to=to, headers=headers
-    )
-    if html:
-        message.attach_alternative(html, "text/html")
-    message.send()

@@ -245,6 +245,8 @@ WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 # Visitors do not need Wagtail's password-reset for the CMS; editors do.
 WAGTAIL_PASSWORD_RESET_ENABLED = True
+# Its mail goes out through django-tasks (docs/security.md, Logins).
+WAGTAILADMIN_USER_PASSWORD_RESET_FORM = "portal.security.AdminPasswordResetForm"  # noqa: S105
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 
 #: Elasticsearch/OpenSearch for search, e.g. `http://127.0.0.1:9200`.

@@ -70,7 +70,7 @@ def test_password_reset_does_the_same_for_unknown_addresses(client, queue, resid
     for work in (known, unknown):
         work.pop("recipients")
     assert known == unknown
-    assert known["tasks"] == ["send_account_mail"]
+    assert known["tasks"] == ["send_rendered_mail"]
     assert known["sent_at_once"] == 0
 
 
@@ -95,7 +95,7 @@ def test_sign_up_does_the_same_for_known_addresses(client, queue, resident):
     for work in (new, known):
         work.pop("recipients")
     assert known == new
-    assert known["tasks"] == ["send_account_mail"]
+    assert known["tasks"] == ["send_rendered_mail"]
     assert known["hashes"] >= 1, "a new account hashes its password"
     assert known["sent_at_once"] == 0
 
@@ -110,3 +110,36 @@ def test_the_queued_account_mail_is_the_mail(client, resident):
     assert message.to == [KNOWN]
     assert message.subject.startswith("[Quartiersportal]")
     assert "/password/reset/key/" in message.body
+
+
+def test_admin_password_reset_mails_from_the_queue(client, queue):
+    """The admin's reset (Django's form) mails only addresses with an
+    account; the mail goes to the queue, so the answer does not wait for the
+    mail server and looks and takes the same for any address."""
+    from tests.factories.ideas import editor_create
+
+    editor = editor_create(email="redaktion@example.org")
+
+    def reset(email):
+        return lambda: client.post("/admin/password_reset/", {"email": email})
+
+    known = _work(queue, reset(editor.email))
+    unknown = _work(queue, reset(UNKNOWN))
+
+    assert known["recipients"] == [[editor.email]]
+    assert known["tasks"] == ["send_rendered_mail"]
+    assert unknown["tasks"] == []
+    assert known["sent_at_once"] == unknown["sent_at_once"] == 0
+    assert known["status"] == unknown["status"] == 302
+    assert known["location"] == unknown["location"]
+
+
+def test_admin_password_reset_mail_arrives(client):
+    from tests.factories.ideas import editor_create
+
+    editor = editor_create(email="redaktion@example.org")
+
+    client.post("/admin/password_reset/", {"email": editor.email})
+
+    assert [message.to for message in mail.outbox] == [[editor.email]]
+    assert "/admin/password_reset/confirm/" in mail.outbox[0].body
