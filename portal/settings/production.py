@@ -1,10 +1,11 @@
-"""Production: refuses to start without a secret key and allowed hosts, and
-turns on every HTTPS and cookie protection `check --deploy` asks for."""
+"""Production: refuses to start without a secret key, allowed hosts and a
+shared cache, and turns on every HTTPS and cookie protection `check --deploy`
+asks for."""
 
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import ALLOWED_HOSTS, DEBUG, SECRET_KEY, env
+from .base import ALLOWED_HOSTS, DEBUG, REDIS_URL, SECRET_KEY, env
 
 if not SECRET_KEY:
     raise ImproperlyConfigured("SECRET_KEY must be set in production.")
@@ -18,6 +19,13 @@ if not ALLOWED_HOSTS or "*" in ALLOWED_HOSTS:
     )
 if DEBUG:
     raise ImproperlyConfigured("DEBUG must not be on in production.")
+if not REDIS_URL:
+    # Login limits (and allauth's rate limits) count in the cache: with a
+    # cache per process, each of the app servers would count on its own.
+    raise ImproperlyConfigured(
+        "REDIS_URL must be set in production: the login limits need a cache "
+        "that every server process shares."
+    )
 
 PORTAL_DEMO_ALLOWED = False
 

@@ -151,6 +151,30 @@ def test_email_url():
     assert values["EMAIL_USE_TLS"] is True
 
 
+@pytest.mark.parametrize(
+    "email_url", ["filemail:///var/mail/portal", "filemail:////var/mail/portal"]
+)
+def test_email_url_file_backend_takes_the_path_as_absolute(email_url):
+    """`filemail:///var/mail/portal` (the form `.env.example` shows) writes to
+    /var/mail/portal, as a file: URL would, not to var/mail/portal below the
+    working directory."""
+    values = read_settings(["EMAIL_BACKEND", "EMAIL_FILE_PATH"], EMAIL_URL=email_url)
+
+    assert values == {
+        "EMAIL_BACKEND": "django.core.mail.backends.filebased.EmailBackend",
+        "EMAIL_FILE_PATH": "/var/mail/portal",
+    }
+
+
+def test_env_example_file_mail_example_is_an_absolute_path():
+    text = (PROJECT / ".env.example").read_text()
+    examples = [word for word in text.split() if word.startswith("filemail:")]
+    assert examples, ".env.example shows the file-mail form"
+    for example in examples:
+        values = read_settings(["EMAIL_FILE_PATH"], EMAIL_URL=example)
+        assert values["EMAIL_FILE_PATH"].startswith("/"), example
+
+
 def test_email_url_console_backend():
     values = read_settings(["EMAIL_BACKEND"], EMAIL_URL="consolemail://")
 
@@ -244,6 +268,8 @@ def test_demo_is_off_by_default_in_base_settings():
 # Production refuses to start half-configured ------------------------------
 
 PRODUCTION = "portal.settings.production"
+#: Only read at import; no test here connects to it.
+SHARED_CACHE = "redis://127.0.0.1:6379/3"
 
 
 @pytest.mark.parametrize(
@@ -262,6 +288,7 @@ PRODUCTION = "portal.settings.production"
             {"SECRET_KEY": "LONG", "ALLOWED_HOSTS": "portal.example", "DEBUG": "1"},
             "DEBUG",
         ),
+        ({"SECRET_KEY": "LONG", "ALLOWED_HOSTS": "portal.example"}, "REDIS_URL"),
     ],
     ids=[
         "no secret key",
@@ -271,6 +298,7 @@ PRODUCTION = "portal.settings.production"
         "allowed hosts star",
         "star among allowed hosts",
         "debug on",
+        "no shared cache",
     ],
 )
 def test_production_refuses_to_import(variables, message):
@@ -301,6 +329,7 @@ def test_production_imports_when_configured_and_hardens():
         PRODUCTION,
         SECRET_KEY=long_secret(),
         ALLOWED_HOSTS="portal.example",
+        REDIS_URL=SHARED_CACHE,
         PORTAL_DEMO_ALLOWED="true",
     )
 
@@ -327,6 +356,7 @@ def test_production_check_deploy_reports_nothing():
         PRODUCTION,
         SECRET_KEY=long_secret(),
         ALLOWED_HOSTS="portal.example",
+        REDIS_URL=SHARED_CACHE,
     )
 
     assert result.returncode == 0, result.stdout + result.stderr

@@ -39,6 +39,7 @@ def production_settings() -> dict:
         "portal.settings.production",
         SECRET_KEY=secrets.token_urlsafe(50),
         ALLOWED_HOSTS="localhost",
+        REDIS_URL="redis://127.0.0.1:6379/3",
     )
     assert result.returncode == 0, result.stderr
     values = json.loads(result.stdout)
