@@ -21,9 +21,9 @@ from django.http import (
     HttpResponse,
     HttpResponseForbidden,
     HttpResponseNotAllowed,
+    HttpResponseRedirect,
     JsonResponse,
 )
-from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
@@ -64,9 +64,18 @@ def _int(value) -> int | None:
 
 
 def _back(request: HttpRequest, fallback: str) -> str:
+    """`next` when it is a path on this site, else `fallback`. Only paths
+    (starting with one `/`): `redirect()` would take anything else without a
+    slash or dot, such as `-1`, for a URL name and fail to reverse it."""
     target = request.POST.get("next", "")
-    if target and url_has_allowed_host_and_scheme(
-        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    if (
+        target.startswith("/")
+        and not target.startswith("//")
+        and url_has_allowed_host_and_scheme(
+            target,
+            allowed_hosts={request.get_host()},
+            require_https=request.is_secure(),
+        )
     ):
         return target
     return fallback
@@ -203,14 +212,14 @@ def _answer(request: HttpRequest, finder, change: sl.ShortlistChange) -> HttpRes
     (messages.success if change.ok else messages.warning)(request, text)
     if change.dropped:
         messages.warning(request, _too_many(change.dropped))
-    return redirect(_back(request, _shortlist_url(finder)))
+    return HttpResponseRedirect(_back(request, _shortlist_url(finder)))
 
 
 def _refuse(request: HttpRequest, finder, text: str) -> HttpResponse:
     if _wants_json(request):
         return JsonResponse({"ok": False, "message": text}, status=400)
     messages.error(request, text)
-    return redirect(_back(request, _shortlist_url(finder)))
+    return HttpResponseRedirect(_back(request, _shortlist_url(finder)))
 
 
 # Safe without a CSRF token: the shortlist lives only in the session, and the

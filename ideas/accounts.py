@@ -5,6 +5,8 @@ import secrets
 
 from allauth.account.adapter import DefaultAccountAdapter
 from django import forms
+from django.contrib.auth.hashers import make_password
+from django.utils.crypto import get_random_string
 from django.utils.translation import gettext_lazy as _
 
 from portal.text import bidi_controls_strip
@@ -24,7 +26,79 @@ def display_name_clean(value: str) -> str:
     return value
 
 
+def is_staff_account(user) -> bool:
+    """Staff and firms log in through the Wagtail admin (with its per-account
+    limits), never through the residents' login."""
+    from .rules import is_staff_member
+
+    return user is not None and is_staff_member(user)
+
+
 class ResidentAccountAdapter(DefaultAccountAdapter):
+    def authenticate(self, request, **credentials):
+        # allauth gives a successful login its rate-limit count back. For a
+        # staff account that would tell the right password from a wrong one
+        # (it would not count towards the lock-out), so the give-back waits
+        # until we know who logged in.
+        give_back = self._rollback_login_failed_rl_usage
+        self._rollback_login_failed_rl_usage = lambda: None
+        try:
+            user = super().authenticate(request, **credentials)
+        finally:
+            del self._rollback_login_failed_rl_usage
+        if is_staff_account(user):
+            # The answer to a wrong password, whether this one was right or
+            # not, counted as a failure; no login, so no verification mail.
+            self.authentication_failed(request, **credentials)
+            return None
+        if user is not None:
+            give_back()
+        return user
+
+    def send_mail(self, template_prefix: str, email: str, context: dict) -> None:
+        # Rendered here (it needs the request), sent by the task worker: the
+        # answer then takes as long whether the address has an account or
+        # not, and a slow mail server does not hold the request up.
+        from allauth.core import context as allauth_context
+        from django.contrib.sites.shortcuts import get_current_site
+
+        from portal.tasks import send_rendered_mail
+
+        request = allauth_context.request
+        message = self.render_mail(
+            template_prefix,
+            email,
+            {
+                "request": request,
+                "email": email,
+                "current_site": get_current_site(request),
+                **context,
+            },
+        )
+        html = next(
+            (
+                content
+                for content, mimetype in getattr(message, "alternatives", [])
+                if mimetype == "text/html"
+            ),
+            "",
+        )
+        send_rendered_mail.enqueue(
+            subject=message.subject,
+            body=message.body,
+            from_email=message.from_email,
+            to=list(message.to),
+            html=html,
+            headers=dict(message.extra_headers) or None,
+        )
+
+    def send_account_already_exists_mail(self, email: str) -> None:
+        # A sign-up with a new address hashes the password to create the
+        # account; one with a known address does the same work, so the
+        # answer's timing does not tell which addresses have an account.
+        make_password(get_random_string(20))
+        super().send_account_already_exists_mail(email)
+
     def get_login_stages(self) -> list[str]:
         stock = "allauth.account.stages.EmailVerificationStage"
         ours = "ideas.account_stages.ResidentEmailVerificationStage"

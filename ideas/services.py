@@ -2,6 +2,7 @@
 checks the rules again (a forged POST gets the same answer as the form) and
 raises IdeaError with a message for the person when it refuses."""
 
+import base64
 import secrets
 from datetime import timedelta
 
@@ -485,12 +486,46 @@ def account_delete(*, user) -> None:
     member"; supports, offers of help, reports and addresses go."""
     if rules.is_staff_member(user):
         raise IdeaError(_("Staff accounts are deleted by an administrator, not here."))
+    user_id = user.pk
     with transaction.atomic():
         # Explicit, so the rule does not hang on on_delete settings alone.
         Support.objects.filter(user=user).delete()
         Pledge.objects.filter(user=user).delete()
         Report.objects.filter(reporter=user).delete()
         user.delete()
+        _sessions_delete(user_id=user_id)
+
+
+def _sessions_delete(*, user_id: int) -> int:
+    """Delete every stored session of the user (other browsers, other
+    devices, a login by code half done), which would otherwise keep the user
+    id, and allauth's pending login with the address, for up to
+    SESSION_COOKIE_AGE. Sessions are signed blobs with no user column, so
+    each one is decoded; deleting an account is rare. Returns how many went."""
+    from importlib import import_module
+
+    from allauth.account.internal.stagekit import LOGIN_SESSION_KEY
+    from django.conf import settings
+    from django.contrib.auth import SESSION_KEY
+    from django.contrib.sessions.models import Session
+
+    store = import_module(settings.SESSION_ENGINE).SessionStore
+    wanted = str(user_id)
+
+    def belongs(data: dict) -> bool:
+        pending = data.get(LOGIN_SESSION_KEY)
+        pending_user = pending.get("user_pk") if isinstance(pending, dict) else None
+        return wanted in (str(data.get(SESSION_KEY, "")), str(pending_user or ""))
+
+    keys = [
+        session.session_key
+        for session in Session.objects.iterator(chunk_size=500)
+        if belongs(session.get_decoded())
+    ]
+    for key in keys:
+        # Through the engine, so a cached_db engine's cache copy goes too.
+        store(session_key=key).delete()
+    return len(keys)
 
 
 def account_export(*, user) -> dict:
@@ -529,9 +564,10 @@ def account_export(*, user) -> dict:
                 if idea.longitude is not None
                 else None,
                 "author_can_help": idea.author_can_help,
+                "photo": _photo_export(idea),
                 "submitted": when(idea.created_at),
             }
-            for idea in user.ideas.select_related("quarter", "category")
+            for idea in user.ideas.select_related("quarter", "category", "photo")
         ],
         "comments": [
             {
@@ -564,6 +600,24 @@ def account_export(*, user) -> dict:
             }
             for report in user.idea_reports.select_related("idea")
         ],
+    }
+
+
+def _photo_export(idea: Idea) -> dict | None:
+    """The idea's photo as the person uploaded it (as stored, without
+    metadata) and its description, inline: a file URL might not be readable
+    by its author while the idea waits for moderation."""
+    photo = idea.photo
+    if photo is None:
+        return None
+    with photo.open_file() as handle:
+        content = handle.read()
+    return {
+        "description": idea.photo_description,
+        "file_name": photo.filename,
+        "width": photo.width,
+        "height": photo.height,
+        "content_base64": base64.b64encode(content).decode("ascii"),
     }
 
 
@@ -623,6 +677,15 @@ def participation_code_redeem(
             raise IdeaError(_("This user name is taken. Please choose another."))
         user = User(username=username, display_name=display_name)
         user.set_password(password)
-        user.save()
+        try:
+            # Two redemptions with the same new name at once both pass the
+            # check above; the unique index lets one in, the other gets the
+            # same answer as a name already taken (and its code stays unused).
+            with transaction.atomic():
+                user.save()
+        except IntegrityError:
+            raise IdeaError(
+                _("This user name is taken. Please choose another.")
+            ) from None
         ParticipationCode.objects.filter(code=normalised).update(used_by=user)
     return user

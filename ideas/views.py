@@ -44,6 +44,16 @@ def _idea_or_404(request, reference: str) -> Idea:
     return idea
 
 
+def _object_id(value: str) -> int | None:
+    """A primary key from a parameter, or None. ASCII digits only (`²` and
+    other Unicode digits pass `str.isdigit()` and then fail in `int()`), and
+    within a 64-bit key (larger numbers overflow the database's integer)."""
+    if not (value.isascii() and value.isdigit()):
+        return None
+    number = int(value)
+    return number if 0 < number < 2**63 else None
+
+
 def _need_login(request):
     return redirect_to_login(request.get_full_path())
 
@@ -268,11 +278,14 @@ def idea_report(request, page, reference):
         return _need_login(request)
     idea = _idea_or_404(request, reference)
     comment = None
-    comment_pk = request.POST.get("comment") or request.GET.get("comment")
-    if comment_pk:
-        comment = Comment.objects.filter(
-            pk=comment_pk if str(comment_pk).isdigit() else 0, idea=idea
-        ).first()
+    raw_comment = request.POST.get("comment") or request.GET.get("comment")
+    if raw_comment:
+        comment_pk = _object_id(raw_comment)
+        comment = (
+            Comment.objects.filter(pk=comment_pk, idea=idea).first()
+            if comment_pk
+            else None
+        )
         if comment is None:
             raise Http404
     if request.method == "POST":
@@ -389,12 +402,14 @@ def account_delete(request):
     error = ""
     if request.method == "POST" and form.is_valid():
         try:
-            user = request.user
-            logout(request)
-            services.account_delete(user=user)
+            services.account_delete(user=request.user)
         except IdeaError as refused:
+            # Refused (a staff account): still logged in, nothing changed.
             error = str(refused)
         else:
+            # The service deleted the account and all of its sessions; this
+            # clears what is left of this one and gives the browser a new key.
+            logout(request)
             messages.success(request, _("Your account was deleted. Goodbye!"))
             return redirect("/" if translation.get_language() == "de" else "/en/")
     return TemplateResponse(

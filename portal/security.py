@@ -1,6 +1,7 @@
 """HTTP hardening that Django does not ship: the Content-Security-Policy per
-part of the site (public pages, Wagtail admin), the Permissions-Policy header
-and a login limiter for the Wagtail admin.
+part of the site (public pages, Wagtail admin), the Permissions-Policy header,
+a login limiter for the Wagtail admin and its password reset mail sent in the
+background.
 
 The public site has no inline script and no inline style, so its policy
 allows scripts and styles from the portal's own origin only.
@@ -26,6 +27,7 @@ policy is about scripts. Nothing comes from other hosts.
 
 from __future__ import annotations
 
+import contextlib
 import re
 from urllib.parse import urlsplit
 
@@ -34,7 +36,9 @@ from django.conf import settings
 from django.core.cache import cache
 from django.forms.utils import ErrorDict
 from django.http import HttpRequest, HttpResponseBase
+from django.template import loader
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms.auth import PasswordResetForm
 from wagtail.admin.views.account import LoginView
 
 ADMIN_PREFIX = "/admin/"
@@ -176,38 +180,101 @@ def _client_ip(request: HttpRequest) -> str:
     return request.META.get("REMOTE_ADDR", "")
 
 
-def _keys(request: HttpRequest, username: str) -> list[tuple[str, int]]:
+def _account_ids(login: str) -> list[int]:
+    """The accounts a login name may authenticate as: Django's ModelBackend
+    takes the user name, allauth's backend also any of the person's e-mail
+    addresses, so every one of them must land on the same counter."""
+    from allauth.account.models import EmailAddress
+    from django.contrib.auth import get_user_model
+    from django.db.models import Q
+
+    login = login.strip()
+    if not login:
+        return []
+    User = get_user_model()
+    by_address = EmailAddress.objects.filter(email__iexact=login).values("user_id")
+    return sorted(
+        User.objects.filter(
+            Q(username__iexact=login) | Q(email__iexact=login) | Q(pk__in=by_address)
+        ).values_list("pk", flat=True)
+    )
+
+
+def _counters(request: HttpRequest, login: str) -> list[tuple[str, int]]:
     limits = settings.PORTAL_ADMIN_LOGIN_LIMITS
-    return [
-        (f"admin-login:ip:{_client_ip(request)}", limits["per_ip"]),
-        (f"admin-login:user:{username.strip().casefold()[:150]}", limits["per_user"]),
-    ]
+    counters = [(f"admin-login:ip:{_client_ip(request)}", limits["per_ip"])]
+    accounts = _account_ids(login)
+    if accounts:
+        counters += [(f"admin-login:user:{pk}", limits["per_user"]) for pk in accounts]
+    else:
+        # No such account: count the name itself, so that a lock-out reads
+        # the same for unknown names and tells nothing about them.
+        name = login.strip().casefold()[:150]
+        counters.append((f"admin-login:name:{name}", limits["per_user"]))
+    return counters
 
 
-def admin_login_locked(*, request: HttpRequest, username: str) -> bool:
-    """Whether this address or this user name failed too often lately."""
-    return any(cache.get(key, 0) >= limit for key, limit in _keys(request, username))
-
-
-def admin_login_failed(*, request: HttpRequest, username: str) -> None:
-    """Counts a failed attempt for the address and the user name (whether
-    that user exists or not, so the lock-out tells nothing about it)."""
-    timeout = settings.PORTAL_ADMIN_LOGIN_LIMITS["window_seconds"]
-    for key, _limit in _keys(request, username):
-        cache.add(key, 0, timeout)
+def _count(key: str, timeout: int) -> int:
+    """Adds one to the counter `key` in the shared cache and returns the new
+    value, atomically: `add` creates the counter only if it is missing, and
+    `incr` is Redis's INCR (locmem's under its lock). Never read-then-write,
+    so concurrent attempts in several processes each get their own number."""
+    for _retry in range(3):
+        if cache.add(key, 1, timeout):
+            return 1
         try:
-            cache.incr(key)
-        except ValueError:  # expired between add and incr
-            cache.set(key, 1, timeout)
+            value = cache.incr(key)
+        except ValueError:  # expired between add and incr: start again
+            continue
+        if value == 1:
+            # Django's Redis incr checks that the key exists, then INCRs; a
+            # key that expired in between comes back without a timeout.
+            cache.touch(key, timeout)
+        return value
+    return 1
+
+
+class AdminLoginAttempt:
+    """One login attempt, counted before the password is tried: an attempt
+    is only let through when its number is within every limit, so however
+    many arrive at once, at most the limit of them reach the password check.
+    A successful login gives its count back."""
+
+    def __init__(self, *, request: HttpRequest, login: str) -> None:
+        timeout = settings.PORTAL_ADMIN_LOGIN_LIMITS["window_seconds"]
+        self.keys = []
+        self.locked = False
+        for key, limit in _counters(request, login):
+            self.keys.append(key)
+            if _count(key, timeout) > limit:
+                self.locked = True
+
+    def succeeded(self) -> None:
+        for key in self.keys:
+            with contextlib.suppress(ValueError):  # the window ended meanwhile
+                if cache.decr(key) < 0:
+                    # Expired between Django's exists check and Redis's DECR,
+                    # which then made a new key, without a timeout.
+                    cache.delete(key)
+
+
+def admin_login_attempt(*, request: HttpRequest, login: str) -> AdminLoginAttempt:
+    """Counts an admin login attempt for the client address and for every
+    account `login` names (user name or any e-mail address), or for the name
+    itself when there is no such account."""
+    return AdminLoginAttempt(request=request, login=login)
 
 
 class RateLimitedLoginView(LoginView):
     """Wagtail's admin login, refusing further attempts for a while after
-    too many failures from one address or for one user name."""
+    too many from one address or for one account, whichever name or address
+    identifies it."""
 
     def post(self, request, *args, **kwargs):
-        username = request.POST.get("username", "")
-        if admin_login_locked(request=request, username=username):
+        self.attempt = admin_login_attempt(
+            request=request, login=request.POST.get("username", "")
+        )
+        if self.attempt.locked:
             form = self.get_form()
             # Not validated: validating would try the password.
             form._errors = ErrorDict({"__all__": form.error_class([LOCKED_MESSAGE])})
@@ -216,8 +283,39 @@ class RateLimitedLoginView(LoginView):
             return response
         return super().post(request, *args, **kwargs)
 
-    def form_invalid(self, form):
-        admin_login_failed(
-            request=self.request, username=self.request.POST.get("username", "")
+    def form_valid(self, form):
+        self.attempt.succeeded()
+        return super().form_valid(form)
+
+
+class AdminPasswordResetForm(PasswordResetForm):
+    """Wagtail's admin password reset, its mail handed to django-tasks: sent
+    within the request, the mail server's delay made the answer for an
+    address with an account measurably slower than for one without."""
+
+    def send_mail(
+        self,
+        subject_template_name,
+        email_template_name,
+        context,
+        from_email,
+        to_email,
+        html_email_template_name=None,
+    ):
+        from .tasks import send_rendered_mail
+
+        subject = "".join(
+            loader.render_to_string(subject_template_name, context).splitlines()
         )
-        return super().form_invalid(form)
+        html = (
+            loader.render_to_string(html_email_template_name, context)
+            if html_email_template_name
+            else ""
+        )
+        send_rendered_mail.enqueue(
+            subject=subject,
+            body=loader.render_to_string(email_template_name, context),
+            from_email=from_email or settings.DEFAULT_FROM_EMAIL,
+            to=[to_email],
+            html=html,
+        )

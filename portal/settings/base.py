@@ -6,6 +6,7 @@ ecosystem's usual names; `.env.example` lists them all. `dev.py`, `test.py` and
 """
 
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import environ
 from csp.constants import NONCE, STRICT_DYNAMIC
@@ -216,6 +217,11 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 #: (print), `filemail:///path` (one file per mail), `memorymail://` (tests).
 EMAIL_URL = env_or("EMAIL_URL", "smtp://localhost:25")
 vars().update(env.email_url_config(EMAIL_URL))
+if EMAIL_URL.startswith("filemail:") and not urlsplit(EMAIL_URL).netloc:
+    # As in a file: URL, `filemail:///var/mail/portal` names an absolute path;
+    # django-environ drops the leading slash and would write relative to the
+    # working directory.
+    EMAIL_FILE_PATH = "/" + urlsplit(EMAIL_URL).path.lstrip("/")
 #: Sender of the portal's e-mails.
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="portal@localhost")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
@@ -262,6 +268,8 @@ WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 # Visitors do not need Wagtail's password-reset for the CMS; editors do.
 WAGTAIL_PASSWORD_RESET_ENABLED = True
+# Its mail goes out through django-tasks (docs/security.md, Logins).
+WAGTAILADMIN_USER_PASSWORD_RESET_FORM = "portal.security.AdminPasswordResetForm"  # noqa: S105
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 
 #: Elasticsearch/OpenSearch for search, e.g. `http://127.0.0.1:9200`.
@@ -308,6 +316,9 @@ TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
 ALLAUTH_TRUSTED_PROXY_COUNT = TRUSTED_PROXY_COUNT
 ACCOUNT_ADAPTER = "ideas.accounts.ResidentAccountAdapter"
 ACCOUNT_SIGNUP_FORM_CLASS = "ideas.accounts.ResidentSignupForm"
+ACCOUNT_FORMS = {
+    "request_login_code": "ideas.account_forms.ResidentRequestLoginCodeForm"
+}
 ACCOUNT_LOGIN_METHODS = {"email", "username"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
 ACCOUNT_USER_MODEL_USERNAME_FIELD = "username"

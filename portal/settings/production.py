@@ -1,10 +1,19 @@
-"""Production: refuses to start without a secret key and allowed hosts, and
-turns on every HTTPS and cookie protection `check --deploy` asks for."""
+"""Production: refuses to start without a secret key, allowed hosts and a
+shared cache, and turns on every HTTPS and cookie protection `check --deploy`
+asks for."""
 
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import ALLOWED_HOSTS, DATABASES, DEBUG, SECRET_KEY, TASK_BACKENDS, env
+from .base import (
+    ALLOWED_HOSTS,
+    DATABASES,
+    DEBUG,
+    REDIS_URL,
+    SECRET_KEY,
+    TASK_BACKENDS,
+    env,
+)
 
 if not SECRET_KEY:
     raise ImproperlyConfigured("SECRET_KEY must be set in production.")
@@ -18,6 +27,13 @@ if not ALLOWED_HOSTS or "*" in ALLOWED_HOSTS:
     )
 if DEBUG:
     raise ImproperlyConfigured("DEBUG must not be on in production.")
+if not REDIS_URL:
+    # Login limits (and allauth's rate limits) count in the cache: with a
+    # cache per process, each of the app servers would count on its own.
+    raise ImproperlyConfigured(
+        "REDIS_URL must be set in production: the login limits need a cache "
+        "that every server process shares."
+    )
 
 if DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql":
     # Several app servers and workers write at once: SQLite locks the whole

@@ -115,6 +115,24 @@ def test_next_is_kept_only_on_this_host(client, finder, vacancy_a):
     assert response["Location"] == shortlist_url(finder)
 
 
+@pytest.mark.parametrize(
+    "target",
+    ["-1", "shortlist", "home", "javascript:alert(1)", "//evil.example/", "%2F", " "],
+)
+@pytest.mark.parametrize("action", ["add", "clear", "bogus"])
+def test_next_that_is_no_path_here_falls_back(
+    client, finder, vacancy_a, target, action
+):
+    """A `next` that is no path of this site (`-1` was a 500: NoReverseMatch)
+    sends the visitor to the shortlist, after a change or a refusal."""
+    response = change(
+        client, finder, {"action": action, "vacancy": vacancy_a.pk, "next": target}
+    )
+
+    assert response.status_code == 302
+    assert response["Location"] == shortlist_url(finder)
+
+
 def test_forms_carry_no_csrf_token(client, finder, vacancy_a):
     forms = soup(client.get(finder.url)).select("form[method=post]")
     assert forms

@@ -2,11 +2,14 @@
 deletion, participation codes."""
 
 import json
+import threading
 
 import pytest
 from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
 from django.core import mail
+from django.db import connection, connections
+from django.test import Client
 from django.urls import reverse
 
 from ideas.models import Comment, Idea, ParticipationCode, Pledge, Report, Support
@@ -213,3 +216,162 @@ def test_residents_cannot_create_codes(client, resident):
         {"label": "Fake", "count": 5},
     )
     assert ParticipationCode.objects.count() == 0
+
+
+# Deletion ends every session, staff stay logged in ---------------------------
+
+
+def _sessions_of(user_pk) -> list[str]:
+    """Sessions logged in as the user, or with a login of the user pending
+    (allauth keeps it, with the address, until the code is entered)."""
+    from django.contrib.auth import SESSION_KEY
+    from django.contrib.sessions.models import Session
+
+    def names_user(data):
+        pending = data.get("account_login") or {}
+        return str(user_pk) in (data.get(SESSION_KEY), pending.get("user_pk"))
+
+    return [
+        session.session_key
+        for session in Session.objects.all()
+        if names_user(session.get_decoded())
+    ]
+
+
+def test_account_deletion_ends_the_persons_other_sessions(client, board):
+    leaver = ResidentFactory(display_name="Geht")
+    stays = ResidentFactory(display_name="Bleibt")
+    phone, laptop, neighbour = (type(client)(HTTP_HOST="localhost") for _ in "abc")
+    for other, password_login in ((phone, True), (laptop, False)):
+        if password_login:
+            other.post(
+                "/en/account/login/",
+                {"login": leaver.email, "password": "a-good-pass-2024"},
+            )
+        else:
+            other.force_login(leaver)
+    neighbour.force_login(stays)
+    halfway = type(client)(HTTP_HOST="localhost")
+    halfway.post("/en/account/login/code/", {"email": leaver.email})
+    client.force_login(leaver)
+    assert len(_sessions_of(leaver.pk)) == 4
+
+    response = client.post(reverse("ideas:delete"), {"confirm": "on"})
+
+    assert response.status_code == 302
+    assert _sessions_of(leaver.pk) == []
+    assert len(_sessions_of(stays.pk)) == 1
+    assert phone.get(reverse("ideas:profile")).status_code == 302
+    assert neighbour.get(reverse("ideas:profile")).status_code == 200
+
+
+def test_staff_submitting_the_deletion_form_stay_logged_in(client, moderator):
+    client.force_login(moderator)
+
+    response = client.post(reverse("ideas:delete"), {"confirm": "on"})
+
+    assert response.status_code == 400
+    assert "deleted by an administrator" in response.content.decode()
+    assert client.session["_auth_user_id"] == str(moderator.pk)
+    assert client.get(reverse("ideas:profile")).status_code == 200
+    assert User.objects.filter(pk=moderator.pk).exists()
+
+
+# The data download has everything ---------------------------------------------
+
+
+def test_data_download_includes_the_idea_photo_and_its_description(
+    client, resident, quarter, category
+):
+    import base64
+
+    from ideas.services import idea_photo_store
+
+    from .conftest import image_bytes
+
+    photo = idea_photo_store(content=image_bytes(), title="Spielplatz", user=resident)
+    IdeaFactory(
+        author=resident,
+        quarter=quarter,
+        category=category,
+        photo=photo,
+        photo_description="Der alte Spielplatz am Stern",
+    )
+    IdeaFactory(author=resident, quarter=quarter, category=category)
+    client.force_login(resident)
+
+    data = json.loads(client.get(reverse("ideas:data")).content)
+
+    with_photo, without = sorted(data["ideas"], key=lambda idea: not idea["photo"])
+    assert with_photo["photo"]["description"] == "Der alte Spielplatz am Stern"
+    with photo.open_file() as stored:
+        assert base64.b64decode(with_photo["photo"]["content_base64"]) == stored.read()
+    assert with_photo["photo"]["width"] == photo.width
+    assert without["photo"] is None
+
+
+# Participation codes redeemed at once -----------------------------------------
+
+ON_POSTGRES = connection.vendor == "postgresql"
+
+
+@pytest.mark.skipif(
+    not ON_POSTGRES,
+    reason="Needs PostgreSQL: SQLite serialises the two redemptions (its write "
+    "lock is taken by the first UPDATE), so the race cannot happen there. Run "
+    "with DATABASE_URL=postgres://… to exercise it.",
+)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_two_codes_redeemed_at_once_with_the_same_name(moderator):
+    """Both requests pass the "name taken" check before either has saved; the
+    unique index lets one in, the other gets the form's message (it was an
+    IntegrityError, a 500) and its code stays unused."""
+    rounds, at_once = 3, 4
+    batch = participation_codes_create(
+        label="Gleichzeitig", count=rounds * at_once, actor=moderator
+    )
+    codes = list(batch.codes.values_list("code", flat=True))
+    for round_number in range(rounds):
+        username = f"gleich-{round_number}"
+        mine = codes[round_number * at_once : (round_number + 1) * at_once]
+        responses, errors = [], []
+        barrier = threading.Barrier(at_once)
+
+        def redeem(
+            code, username=username, barrier=barrier, responses=responses, errors=errors
+        ):
+            try:
+                visitor = Client(HTTP_HOST="localhost")
+                barrier.wait(timeout=30)
+                responses.append(
+                    visitor.post(
+                        "/en/account/participation-code/",
+                        {
+                            "code": code,
+                            "username": username,
+                            "display_name": "Gleichzeitig",
+                            "password1": "ein-langes-passwort-7",
+                            "password2": "ein-langes-passwort-7",
+                        },
+                    )
+                )
+            except BaseException as error:  # noqa: BLE001 - asserted below
+                errors.append(error)
+            finally:
+                connections.close_all()
+
+        threads = [threading.Thread(target=redeem, args=(code,)) for code in mine]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join(timeout=120)
+
+        assert errors == []
+        statuses = sorted(response.status_code for response in responses)
+        assert statuses == [302] + [400] * (at_once - 1)
+        for response in responses:
+            if response.status_code == 400:
+                assert "This user name is taken" in response.content.decode()
+        assert User.objects.filter(username=username).count() == 1
+        used = ParticipationCode.objects.filter(code__in=mine, used_at__isnull=False)
+        assert used.count() == 1

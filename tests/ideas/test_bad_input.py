@@ -6,9 +6,9 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 
-from ideas.models import Comment, Idea, Support
+from ideas.models import Comment, Idea, Report, Support
 from ideas.services import IdeaError, idea_support
-from tests.factories.ideas import SCHLAATZ_POINT, IdeaFactory
+from tests.factories.ideas import SCHLAATZ_POINT, CommentFactory, IdeaFactory
 
 from .conftest import image_bytes
 from .test_lifecycle import submit_data
@@ -188,3 +188,28 @@ def test_bad_reference_and_pages_answer_normally(client, board):
     assert client.get("/ideen/I-2026-99999/").status_code == 404
     assert client.get("/ideen/?page=abc&sort=nonsense&category=x").status_code == 200
     assert client.get("/ideen/I-2026-0001/support/").status_code == 405
+
+
+@pytest.mark.parametrize(
+    "value",
+    ["²", "١", "٣", "𝟙", "99999999999999999999999", "9223372036854775808", "-1", "1.0"],
+)
+@pytest.mark.parametrize("method", ["get", "post"])
+def test_report_with_a_comment_that_is_no_id_is_not_found(
+    client, board, resident, idea, value, method
+):
+    """`?comment=²` was a 500: superscript and other Unicode digits pass
+    `str.isdigit()` and then fail in `int()`; numbers past 64 bits overflow
+    the database's integer."""
+    comment = CommentFactory(idea=idea, text="Ein Kommentar")
+    client.force_login(resident)
+    url = f"/en/ideas/{idea.reference}/report/"
+
+    if method == "get":
+        response = client.get(url, {"comment": value})
+    else:
+        response = client.post(url, {"comment": value, "reason": "spam", "note": ""})
+
+    assert response.status_code == 404
+    assert not Report.objects.exists()
+    assert client.get(url, {"comment": str(comment.pk)}).status_code == 200

@@ -151,6 +151,30 @@ def test_email_url():
     assert values["EMAIL_USE_TLS"] is True
 
 
+@pytest.mark.parametrize(
+    "email_url", ["filemail:///var/mail/portal", "filemail:////var/mail/portal"]
+)
+def test_email_url_file_backend_takes_the_path_as_absolute(email_url):
+    """`filemail:///var/mail/portal` (the form `.env.example` shows) writes to
+    /var/mail/portal, as a file: URL would, not to var/mail/portal below the
+    working directory."""
+    values = read_settings(["EMAIL_BACKEND", "EMAIL_FILE_PATH"], EMAIL_URL=email_url)
+
+    assert values == {
+        "EMAIL_BACKEND": "django.core.mail.backends.filebased.EmailBackend",
+        "EMAIL_FILE_PATH": "/var/mail/portal",
+    }
+
+
+def test_env_example_file_mail_example_is_an_absolute_path():
+    text = (PROJECT / ".env.example").read_text()
+    examples = [word for word in text.split() if word.startswith("filemail:")]
+    assert examples, ".env.example shows the file-mail form"
+    for example in examples:
+        values = read_settings(["EMAIL_FILE_PATH"], EMAIL_URL=example)
+        assert values["EMAIL_FILE_PATH"].startswith("/"), example
+
+
 def test_email_url_console_backend():
     values = read_settings(["EMAIL_BACKEND"], EMAIL_URL="consolemail://")
 
@@ -244,9 +268,12 @@ def test_demo_is_off_by_default_in_base_settings():
 # Production refuses to start half-configured ------------------------------
 
 PRODUCTION = "portal.settings.production"
-#: What production needs besides the secret key and host names (the database
-#: is not contacted by these tests).
-PRODUCTION_SERVICES = {"DATABASE_URL": "postgres://portal@db.portal.example/portal"}
+#: What production needs besides the secret key and host names; only read at
+#: import, no test here connects to them.
+PRODUCTION_SERVICES = {
+    "DATABASE_URL": "postgres://portal@db.portal.example/portal",
+    "REDIS_URL": "redis://127.0.0.1:6379/3",
+}
 
 
 @pytest.mark.parametrize(
@@ -265,11 +292,20 @@ PRODUCTION_SERVICES = {"DATABASE_URL": "postgres://portal@db.portal.example/port
             {"SECRET_KEY": "LONG", "ALLOWED_HOSTS": "portal.example", "DEBUG": "1"},
             "DEBUG",
         ),
-        ({"SECRET_KEY": "LONG", "ALLOWED_HOSTS": "portal.example"}, "PostgreSQL"),
+        ({"SECRET_KEY": "LONG", "ALLOWED_HOSTS": "portal.example"}, "REDIS_URL"),
         (
             {
                 "SECRET_KEY": "LONG",
                 "ALLOWED_HOSTS": "portal.example",
+                "REDIS_URL": "redis://127.0.0.1:6379/3",
+            },
+            "PostgreSQL",
+        ),
+        (
+            {
+                "SECRET_KEY": "LONG",
+                "ALLOWED_HOSTS": "portal.example",
+                "REDIS_URL": "redis://127.0.0.1:6379/3",
                 "DATABASE_URL": "sqlite:////var/lib/portal/db.sqlite3",
             },
             "PostgreSQL",
@@ -283,6 +319,7 @@ PRODUCTION_SERVICES = {"DATABASE_URL": "postgres://portal@db.portal.example/port
         "allowed hosts star",
         "star among allowed hosts",
         "debug on",
+        "no shared cache",
         "no database url",
         "sqlite",
     ],
