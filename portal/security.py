@@ -41,6 +41,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms.auth import PasswordResetForm
 from wagtail.admin.views.account import LoginView
 
+from .clientip import client_ip
+
 ADMIN_PREFIX = "/admin/"
 
 
@@ -174,12 +176,6 @@ LOCKED_MESSAGE = _(
 )
 
 
-def _client_ip(request: HttpRequest) -> str:
-    # REMOTE_ADDR only: X-Forwarded-For is set by the client unless a proxy we
-    # trust rewrites it, and then the proxy should limit logins itself.
-    return request.META.get("REMOTE_ADDR", "")
-
-
 def _account_ids(login: str) -> list[int]:
     """The accounts a login name may authenticate as: Django's ModelBackend
     takes the user name, allauth's backend also any of the person's e-mail
@@ -202,7 +198,9 @@ def _account_ids(login: str) -> list[int]:
 
 def _counters(request: HttpRequest, login: str) -> list[tuple[str, int]]:
     limits = settings.PORTAL_ADMIN_LOGIN_LIMITS
-    counters = [(f"admin-login:ip:{_client_ip(request)}", limits["per_ip"])]
+    # Behind nginx REMOTE_ADDR is nginx's own address: count the client's, as
+    # the trusted proxies forwarded it (TRUSTED_PROXY_COUNT, like allauth).
+    counters = [(f"admin-login:ip:{client_ip(request)}", limits["per_ip"])]
     accounts = _account_ids(login)
     if accounts:
         counters += [(f"admin-login:user:{pk}", limits["per_user"]) for pk in accounts]

@@ -9,6 +9,7 @@ from .base import (
     ALLOWED_HOSTS,
     DATABASES,
     DEBUG,
+    MEDIA_ROOT,
     REDIS_URL,
     SECRET_KEY,
     TASK_BACKENDS,
@@ -55,6 +56,15 @@ STORAGES = {
         "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
     },
 }
+
+#: Documents leave through Wagtail's view (which checks privacy), and with
+#: `SENDFILE_NGINX=true` nginx sends the bytes from its `internal` location
+#: /protected-media/ (deploy/nginx/portal.conf.template), not a worker.
+SENDFILE_NGINX = env.bool("SENDFILE_NGINX", default=False)
+if SENDFILE_NGINX:
+    SENDFILE_BACKEND = "portal.sendfile_nginx"
+    SENDFILE_ROOT = str(MEDIA_ROOT)
+    SENDFILE_URL = "/protected-media"
 
 #: Set to false only when TLS ends in front of a proxy that already redirects.
 SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=True)

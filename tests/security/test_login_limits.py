@@ -106,6 +106,59 @@ def test_admin_login_locks_an_address_trying_many_names(client, limits):
 
 
 @pytest.mark.django_db
+def test_behind_a_trusted_proxy_the_forwarded_client_address_is_counted(
+    client, limits, settings
+):
+    # nginx (one trusted proxy) appends the client's address to whatever
+    # X-Forwarded-For the client sent; every request comes from nginx itself.
+    settings.TRUSTED_PROXY_COUNT = 1
+    proxy = "127.0.0.1"
+
+    def through_proxy(username, client_address, claimed=""):
+        forwarded = f"{claimed}, {client_address}" if claimed else client_address
+        return client.post(
+            ADMIN_LOGIN,
+            {"username": username, "password": WRONG},
+            REMOTE_ADDR=proxy,
+            HTTP_X_FORWARDED_FOR=forwarded,
+        )
+
+    for number in range(limits["per_ip"]):
+        # A forged first entry changes nothing: the proxy's entry counts.
+        through_proxy(f"name-{number}", "203.0.113.7", claimed=f"10.1.1.{number}")
+
+    locked = through_proxy("fresh-name", "203.0.113.7")
+    other_client = through_proxy("fresh-name", "203.0.113.8")
+
+    assert locked.status_code == 429
+    assert str(LOCKED_MESSAGE) in locked.text
+    assert other_client.status_code == 200
+
+
+@pytest.mark.django_db
+def test_without_a_trusted_proxy_a_forwarded_address_is_ignored(
+    client, limits, settings
+):
+    settings.TRUSTED_PROXY_COUNT = 0
+    for number in range(limits["per_ip"]):
+        client.post(
+            ADMIN_LOGIN,
+            {"username": f"name-{number}", "password": WRONG},
+            REMOTE_ADDR="10.0.0.1",
+            HTTP_X_FORWARDED_FOR=f"198.51.100.{number}",
+        )
+
+    response = client.post(
+        ADMIN_LOGIN,
+        {"username": "fresh-name", "password": WRONG},
+        REMOTE_ADDR="10.0.0.1",
+        HTTP_X_FORWARDED_FOR="198.51.100.200",
+    )
+
+    assert response.status_code == 429
+
+
+@pytest.mark.django_db
 def test_successful_admin_login_below_the_limit(client, limits):
     editor = UserFactory(username="redakteurin", is_staff=True, is_superuser=True)
     for _ in range(limits["per_user"] - 1):
