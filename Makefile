@@ -10,7 +10,7 @@ PORT ?= 8000
 # Test processes; the browser tests stay together on one of them.
 TEST_WORKERS ?= 2
 
-.PHONY: demo serve test lint format messages check-deploy benchmark clean
+.PHONY: demo serve test lint format messages check-deploy benchmark rehearse clean
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
@@ -51,6 +51,11 @@ benchmark: $(VENV)/.runtime-installed
 	$(MANAGE) migrate --no-input -v0 && \
 	$(MANAGE) seed_demo --no-progress --scale $(SCALE) >/dev/null && \
 	$(BIN)/python scripts/benchmark.py
+
+## The production rehearsal: two gunicorn nodes, a worker, nginx and its own
+## Redis on loopback, PostgreSQL database portal_rehearsal (scripts/rehearse.py).
+rehearse: $(VENV)/.runtime-installed
+	$(BIN)/python scripts/rehearse.py
 
 ## Lint Python and templates, and check that no migration is missing.
 lint: $(VENV)/.dev-installed
