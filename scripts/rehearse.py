@@ -405,6 +405,9 @@ class Rehearsal:
         if settings:
             env["DJANGO_SETTINGS_MODULE"] = settings
             env["PORTAL_DEMO_ALLOWED"] = "true"
+            # The demo's own index updates, renditions and mails run while it
+            # seeds, instead of queueing thousands of tasks for the worker.
+            env["TASKS_BACKEND"] = "immediate"
         result = subprocess.run(
             [PYTHON, "manage.py", *args],
             cwd=ROOT,
