@@ -320,6 +320,7 @@ def ensure_tool(binary: str, package: str) -> str:
     if path:
         return path
     log(f"installing Debian's {package}")
+    subprocess.run(["apt-get", "update", "-qq"], check=True, timeout=300)
     subprocess.run(
         ["apt-get", "install", "-y", "-qq", package], check=True, timeout=300
     )
