@@ -74,6 +74,7 @@ messages: $(VENV)/.dev-installed
 check-deploy: $(VENV)/.runtime-installed
 	SECRET_KEY=check-deploy-$$(head -c 48 /dev/urandom | base64 | tr -d '/+=') \
 	ALLOWED_HOSTS=portal.example REDIS_URL=redis://127.0.0.1:6379/0 \
+	DATABASE_URL=postgres://portal@127.0.0.1:5432/portal \
 	$(MANAGE) check --deploy --fail-level WARNING --settings=portal.settings.production
 
 clean:

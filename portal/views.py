@@ -1,10 +1,10 @@
 from django.core.paginator import Paginator
-from django.db import DatabaseError, connection
 from django.http import JsonResponse
 from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
+from .health import health_report
 from .selectors import pages_search
 
 SEARCH_RESULTS_PER_PAGE = 10
@@ -27,14 +27,21 @@ def search(request):
 @never_cache
 @require_GET
 def healthz(request):
-    """For load balancers and monitoring: 200 when the database answers."""
-    try:
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT 1")
-            cursor.fetchone()
-    except DatabaseError:
-        return JsonResponse({"status": "error", "database": "unavailable"}, status=503)
-    return JsonResponse({"status": "ok", "database": "ok"})
+    """Readiness, for load balancers and monitoring: 200 while the database,
+    the cache and the media storage answer, else 503 naming what is down."""
+    report = health_report()
+    healthy = all(state == "ok" for state in report.values())
+    return JsonResponse(
+        {"status": "ok" if healthy else "error", **report},
+        status=200 if healthy else 503,
+    )
+
+
+@never_cache
+@require_GET
+def healthz_live(request):
+    """Liveness: the process answers (a restart will not mend a down Redis)."""
+    return JsonResponse({"status": "ok"})
 
 
 @require_GET

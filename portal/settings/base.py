@@ -10,6 +10,7 @@ from urllib.parse import urlsplit
 
 import environ
 from csp.constants import NONCE, STRICT_DYNAMIC
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
@@ -67,6 +68,7 @@ INSTALLED_APPS = [
     "taggit",
     "django_filters",
     "django_tasks",
+    "django_tasks_db",
     "wagtail.contrib.routable_page",
     "allauth",
     "allauth.account",
@@ -127,6 +129,9 @@ DATABASES = {
     )
 }
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=0)
+# A kept connection is tested before a request uses it (after a database
+# restart the first request would fail otherwise).
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Cache ---------------------------------------------------------------------
@@ -136,7 +141,9 @@ REDIS_URL = env("REDIS_URL", default="")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            # Django's Redis cache, answering as an empty cache while Redis
+            # is down instead of failing every page (portal/cache.py).
+            "BACKEND": "portal.cache.ResilientRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "portal",
         }
@@ -218,13 +225,29 @@ if EMAIL_URL.startswith("filemail:") and not urlsplit(EMAIL_URL).netloc:
 #: Sender of the portal's e-mails.
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="portal@localhost")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+#: Seconds before a mail server that does not answer is given up (the worker
+#: retries the mail later).
+EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=10)
 
 # Background tasks ----------------------------------------------------------
 
-# Mail, notifications and index updates run through django-tasks (as Wagtail's
-# own do). The immediate backend runs them in the request, which suits a
-# portal of this size; a queue backend can replace it without code changes.
-TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+# Mail, notifications, renditions and index updates run through django-tasks
+# (as Wagtail's own do). `immediate` runs them inside the request (development,
+# tests); `database` queues them in the database for `manage.py db_worker`, a
+# service of its own (production's default; several workers are safe on
+# PostgreSQL, which hands each task to one worker).
+#: `immediate` or `database`.
+TASKS_BACKEND = env("TASKS_BACKEND", default="immediate")
+TASK_BACKENDS = {
+    "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+    "database": "django_tasks_db.DatabaseBackend",
+}
+if TASKS_BACKEND not in TASK_BACKENDS:
+    raise ImproperlyConfigured(
+        f"TASKS_BACKEND must be one of {', '.join(TASK_BACKENDS)}, "
+        f"not {TASKS_BACKEND!r}."
+    )
+TASKS = {"default": {"BACKEND": TASK_BACKENDS[TASKS_BACKEND]}}
 
 # Wagtail -------------------------------------------------------------------
 
@@ -287,6 +310,10 @@ AUTHENTICATION_BACKENDS = [
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "ideas:profile"
 ACCOUNT_LOGOUT_REDIRECT_URL = "/"
+#: Proxies in front of the app servers that append the client's address to
+#: X-Forwarded-For (1 behind the rehearsal's nginx); 0 trusts no header.
+TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
+ALLAUTH_TRUSTED_PROXY_COUNT = TRUSTED_PROXY_COUNT
 ACCOUNT_ADAPTER = "ideas.accounts.ResidentAccountAdapter"
 ACCOUNT_SIGNUP_FORM_CLASS = "ideas.accounts.ResidentSignupForm"
 ACCOUNT_FORMS = {

@@ -5,7 +5,15 @@ asks for."""
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import ALLOWED_HOSTS, DEBUG, REDIS_URL, SECRET_KEY, env
+from .base import (
+    ALLOWED_HOSTS,
+    DATABASES,
+    DEBUG,
+    REDIS_URL,
+    SECRET_KEY,
+    TASK_BACKENDS,
+    env,
+)
 
 if not SECRET_KEY:
     raise ImproperlyConfigured("SECRET_KEY must be set in production.")
@@ -27,7 +35,19 @@ if not REDIS_URL:
         "that every server process shares."
     )
 
+if DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql":
+    # Several app servers and workers write at once: SQLite locks the whole
+    # file, and the task queue needs row locks that skip locked rows.
+    raise ImproperlyConfigured("DATABASE_URL must name a PostgreSQL database.")
+
 PORTAL_DEMO_ALLOWED = False
+
+# Mail, renditions and index updates leave the request: `manage.py db_worker`.
+TASKS = {
+    "default": {"BACKEND": TASK_BACKENDS[env("TASKS_BACKEND", default="database")]}
+}
+# Connections are kept for a minute and tested before reuse (CONN_HEALTH_CHECKS).
+DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
 
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},

@@ -112,7 +112,7 @@ def test_redis_url_switches_the_cache():
     values = read_settings(["CACHES"], REDIS_URL="redis://cache.example:6379/2")
 
     cache = values["CACHES"]["default"]
-    assert cache["BACKEND"] == "django.core.cache.backends.redis.RedisCache"
+    assert cache["BACKEND"] == "portal.cache.ResilientRedisCache"
     assert cache["LOCATION"] == "redis://cache.example:6379/2"
 
 
@@ -268,8 +268,12 @@ def test_demo_is_off_by_default_in_base_settings():
 # Production refuses to start half-configured ------------------------------
 
 PRODUCTION = "portal.settings.production"
-#: Only read at import; no test here connects to it.
-SHARED_CACHE = "redis://127.0.0.1:6379/3"
+#: What production needs besides the secret key and host names; only read at
+#: import, no test here connects to them.
+PRODUCTION_SERVICES = {
+    "DATABASE_URL": "postgres://portal@db.portal.example/portal",
+    "REDIS_URL": "redis://127.0.0.1:6379/3",
+}
 
 
 @pytest.mark.parametrize(
@@ -289,6 +293,23 @@ SHARED_CACHE = "redis://127.0.0.1:6379/3"
             "DEBUG",
         ),
         ({"SECRET_KEY": "LONG", "ALLOWED_HOSTS": "portal.example"}, "REDIS_URL"),
+        (
+            {
+                "SECRET_KEY": "LONG",
+                "ALLOWED_HOSTS": "portal.example",
+                "REDIS_URL": "redis://127.0.0.1:6379/3",
+            },
+            "PostgreSQL",
+        ),
+        (
+            {
+                "SECRET_KEY": "LONG",
+                "ALLOWED_HOSTS": "portal.example",
+                "REDIS_URL": "redis://127.0.0.1:6379/3",
+                "DATABASE_URL": "sqlite:////var/lib/portal/db.sqlite3",
+            },
+            "PostgreSQL",
+        ),
     ],
     ids=[
         "no secret key",
@@ -299,6 +320,8 @@ SHARED_CACHE = "redis://127.0.0.1:6379/3"
         "star among allowed hosts",
         "debug on",
         "no shared cache",
+        "no database url",
+        "sqlite",
     ],
 )
 def test_production_refuses_to_import(variables, message):
@@ -329,8 +352,8 @@ def test_production_imports_when_configured_and_hardens():
         PRODUCTION,
         SECRET_KEY=long_secret(),
         ALLOWED_HOSTS="portal.example",
-        REDIS_URL=SHARED_CACHE,
         PORTAL_DEMO_ALLOWED="true",
+        **PRODUCTION_SERVICES,
     )
 
     assert values == {
@@ -356,7 +379,7 @@ def test_production_check_deploy_reports_nothing():
         PRODUCTION,
         SECRET_KEY=long_secret(),
         ALLOWED_HOSTS="portal.example",
-        REDIS_URL=SHARED_CACHE,
+        **PRODUCTION_SERVICES,
     )
 
     assert result.returncode == 0, result.stdout + result.stderr

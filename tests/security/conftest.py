@@ -7,7 +7,7 @@ import pytest
 from csp.constants import NONCE
 from django.test import override_settings
 
-from tests.portal.test_settings import PRINT_SETTINGS, run
+from tests.portal.test_settings import PRINT_SETTINGS, PRODUCTION_SERVICES, run
 
 HARDENING = [
     "SECURE_SSL_REDIRECT",
@@ -39,7 +39,7 @@ def production_settings() -> dict:
         "portal.settings.production",
         SECRET_KEY=secrets.token_urlsafe(50),
         ALLOWED_HOSTS="localhost",
-        REDIS_URL="redis://127.0.0.1:6379/3",
+        **PRODUCTION_SERVICES,
     )
     assert result.returncode == 0, result.stderr
     values = json.loads(result.stdout)
