@@ -2,9 +2,14 @@
 (hide, restore) and bulk actions, for moderators, editors and admins; and
 every reader who may report a comment sees the link, the idea's author too."""
 
+import json
+
 import pytest
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.urls import reverse
+from django.utils import translation
+from wagtail.users.models import UserProfile
 
 from ideas.models import Comment, Report
 from ideas.services import content_set_hidden
@@ -127,3 +132,20 @@ def test_residents_see_report_links_except_on_their_own(client, board, idea):
     assert f"report/?comment={theirs.pk}" in html
     assert f"report/?comment={mine.pk}" not in html
     assert f'href="/ideen/{idea.reference}/report/"' in html
+
+
+@pytest.mark.parametrize("language", [code for code, _name in settings.LANGUAGES])
+def test_sidebar_names_the_two_kinds_of_reports_apart(client, superuser, language):
+    """Wagtail's "Reports" (page types, site history …) and the idea board's
+    reported content had the same German name, "Meldungen"."""
+    profile = UserProfile.get_for_user(superuser)
+    profile.preferred_language = language
+    profile.save()
+    client.force_login(superuser)
+    html = client.get(reverse("wagtailadmin_home")).content.decode()
+    with translation.override(language):
+        wagtail_reports = translation.gettext("Reports")
+        idea_reports = translation.gettext("Reported content")
+    assert wagtail_reports != idea_reports
+    for label in (wagtail_reports, idea_reports):
+        assert label in html or json.dumps(label)[1:-1] in html, label
