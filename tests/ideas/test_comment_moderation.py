@@ -149,3 +149,23 @@ def test_sidebar_names_the_two_kinds_of_reports_apart(client, superuser, languag
     assert wagtail_reports != idea_reports
     for label in (wagtail_reports, idea_reports):
         assert label in html or json.dumps(label)[1:-1] in html, label
+
+
+def _queries_of(client, url) -> int:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200
+    return len(queries)
+
+
+def test_comment_list_queries_do_not_grow_with_the_page(client, idea, moderator):
+    """Authors (possibly former members), ideas and open reports come with
+    the list's one query, whatever the page holds."""
+    CommentFactory.create_batch(3, idea=idea)
+    client.force_login(moderator)
+    _queries_of(client, reverse(LIST))  # warm the per-user caches
+    small = _queries_of(client, reverse(LIST))
+    CommentFactory.create_batch(50, idea=idea, author=None)
+    assert _queries_of(client, reverse(LIST)) == small
