@@ -169,7 +169,9 @@ class IdeaViewSet(SnippetViewSet):
         Column("support_count", label=_("Supports")),
         Column("comment_count", label=_("Comments")),
         DateColumn("created_at", label=_("Submitted")),
-        ResponseDueColumn("response_due_at", label=_("Response due")),
+        ResponseDueColumn(
+            "response_due_at", label=_("Response due"), sort_key="response_due_at"
+        ),
     ]
     # Labels, not codes, in the moderator's language (the selector names
     # category and quarter in the active language).

@@ -130,6 +130,10 @@ def test_list_shows_the_due_date_with_its_direction(client, moderator, idea, qua
     Idea.objects.filter(pk=soon.pk).update(response_due_at=today + dt.timedelta(days=5))
     Idea.objects.filter(pk=late.pk).update(response_due_at=today - dt.timedelta(days=3))
     Idea.objects.filter(pk=idea.pk).update(response_due_at=today + dt.timedelta(days=1))
+    answered = IdeaFactory(title="Beantwortet", quarter=quarter, category=idea.category)
+    Idea.objects.filter(pk=answered.pk).update(
+        response_due_at=today - dt.timedelta(days=9), responded_at=timezone.now()
+    )
     for language in LANGUAGE_CODES:
         client.force_login(_in_language(moderator, language))
         html = client.get(reverse(LIST)).content.decode()
@@ -142,6 +146,13 @@ def test_list_shows_the_due_date_with_its_direction(client, moderator, idea, qua
         assert in_five % {"count": 5} in html, language
         assert in_one % {"count": 1} in html, language
         assert overdue % {"count": 3} in html, language
+        with translation.override(language):
+            nine = translation.ngettext(
+                "%(count)d day overdue", "%(count)d days overdue", 9
+            )
+            assert translation.gettext("answered") in html, language
+        # An answered idea is not overdue, however old its due date.
+        assert nine % {"count": 9} not in html, language
         assert f'datetime="{today + dt.timedelta(days=5):%Y-%m-%d}"' in html
         if language != "en":
             assert in_five != "in %(count)d days", language
