@@ -5,6 +5,7 @@ import statistics
 from datetime import date
 
 from django.db.models import (
+    Case,
     Count,
     F,
     IntegerField,
@@ -14,12 +15,13 @@ from django.db.models import (
     QuerySet,
     Subquery,
     Value,
+    When,
 )
 from django.db.models.functions import Coalesce, Mod, TruncWeek
 from django.utils import timezone
 from wagtail.models import Locale
 
-from .choices import PUBLIC_STATUSES, BoardSort, EventKind, IdeaStatus
+from .choices import PUBLIC_STATUSES, QUEUE_ORDER, BoardSort, EventKind, IdeaStatus
 from .models import (
     Category,
     Comment,
@@ -27,6 +29,7 @@ from .models import (
     IdeaBoardPage,
     IdeaEvent,
     Pledge,
+    Report,
     Support,
 )
 
@@ -293,3 +296,39 @@ def ideas_by_status_and_quarter() -> dict:
             for status in statuses
         ],
     }
+
+
+def ideas_for_moderation() -> QuerySet:
+    """The admin's moderation queue: submitted ideas first, with counts and
+    the category and quarter named in the active (the moderator's)
+    language, for the list and its exports."""
+    from portal.models import Quarter
+
+    rank = Case(
+        *[When(status=status, then=Value(i)) for i, status in enumerate(QUEUE_ORDER)],
+        output_field=IntegerField(),
+    )
+    return ideas_with_counts(
+        Idea.objects.select_related("quarter", "category", "author")
+    ).annotate(
+        queue_rank=rank,
+        category_name=_localized_name(Category),
+        quarter_name=_localized_name(Quarter),
+    )
+
+
+def comments_for_moderation() -> QuerySet:
+    """Every comment, hidden ones included, with the number of its open
+    reports, for the admin's comment list."""
+    open_reports = (
+        Report.objects.filter(comment=OuterRef("pk"), resolved_at__isnull=True)
+        .order_by()
+        .values("comment")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    return Comment.objects.select_related("idea", "author").annotate(
+        open_report_count=Coalesce(
+            Subquery(open_reports, output_field=IntegerField()), Value(0)
+        )
+    )

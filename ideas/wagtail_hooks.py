@@ -3,13 +3,20 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 
 from . import admin_views, rules
-from .bulk_actions import PublishBulkAction, RejectBulkAction
+from .bulk_actions import (
+    HideCommentsBulkAction,
+    PublishBulkAction,
+    RejectBulkAction,
+    RestoreCommentsBulkAction,
+)
 from .panels import IdeasDashboardPanel
 from .viewsets import IdeaBoardGroup
 
 register_snippet(IdeaBoardGroup)
 hooks.register("register_bulk_action", PublishBulkAction)
 hooks.register("register_bulk_action", RejectBulkAction)
+hooks.register("register_bulk_action", HideCommentsBulkAction)
+hooks.register("register_bulk_action", RestoreCommentsBulkAction)
 
 
 @hooks.register("register_admin_urls")

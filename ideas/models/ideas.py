@@ -19,6 +19,19 @@ COMMENT_MAX = 2000
 FORMER_MEMBER = _("former member")
 
 
+def person_name(user, *, staff: bool = False) -> str:
+    """How the portal names a person it stores as an actor or author.
+
+    The person may have deleted their account (the foreign key is then
+    None): every screen, public or admin, shows "former member" instead.
+    Staff screens prefer the full name, which residents never see."""
+    if user is None:
+        return str(FORMER_MEMBER)
+    if staff:
+        return user.get_full_name() or user.public_name
+    return user.public_name
+
+
 class Category(OrderedTerm):
     """What an idea is about (urban gardening, playgrounds, green spaces …).
     Editors keep the list; each language has its own name."""
@@ -164,9 +177,12 @@ class Idea(models.Model):
     @property
     def author_name(self) -> str:
         """The author's public display name, or "former member"."""
-        if self.author is None:
-            return str(FORMER_MEMBER)
-        return self.author.public_name
+        return person_name(self.author)
+
+    @property
+    def author_helps(self) -> bool:
+        """The author offered to help, and is still a member to do so."""
+        return self.author_can_help and self.author_id is not None
 
     @property
     def has_point(self) -> bool:
@@ -279,6 +295,10 @@ class Comment(models.Model):
 
     def __str__(self):
         return self.text[:60]
+
+    @property
+    def author_name(self) -> str:
+        return person_name(self.author)
 
 
 class Report(models.Model):
