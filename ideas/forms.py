@@ -1,17 +1,17 @@
 """Forms of the idea board: validation only; services do the writing."""
 
-import io
 from decimal import ROUND_HALF_UP, Decimal
 
 from django import forms
 from django.contrib.auth import password_validation
 from django.utils.translation import gettext_lazy as _
-from PIL import Image, ImageOps, UnidentifiedImageError
+from PIL import Image, UnidentifiedImageError
 from wagtail.models import Locale
 
 from portal import geo
 from portal.models import Quarter
 from portal.text import bidi_controls_strip
+from portal.uploads import UNREADABLE, ImageUnreadable, image_clean
 
 from .accounts import DISPLAY_NAME_HELP, display_name_clean
 from .choices import (
@@ -27,7 +27,8 @@ from .models.ideas import COMMENT_MAX, DESCRIPTION_MAX, TITLE_MAX
 
 PHOTO_MAX_BYTES = 8 * 1024 * 1024
 PHOTO_MAX_PIXELS = 40_000_000
-PHOTO_FORMATS = {"JPEG", "PNG", "WEBP"}
+#: MPO is the JPEG with a second frame that phones save.
+PHOTO_FORMATS = {"JPEG", "MPO", "PNG", "WEBP"}
 PHOTO_LONG_EDGE = 2000
 HONEYPOT_FIELD = "website"
 
@@ -35,20 +36,20 @@ HONEYPOT_FIELD = "website"
 def photo_clean(upload) -> bytes:
     """Check an uploaded photo and return it as a fresh JPEG: rotated
     upright, at most PHOTO_LONG_EDGE pixels long, without any metadata
-    (EXIF, GPS, XMP, comments)."""
+    (portal.uploads.image_clean)."""
     if upload.size > PHOTO_MAX_BYTES:
         raise forms.ValidationError(
             _("The photo is larger than 8 MB. Please choose a smaller one.")
         )
     try:
         upload.seek(0)
-        image = Image.open(upload)
-        kind = image.format
-    except (UnidentifiedImageError, OSError, ValueError):
+        with Image.open(upload) as image:
+            kind, (width, height) = image.format, image.size
+    except UnidentifiedImageError:
         raise forms.ValidationError(
             _("This file is not a photo. Please upload a JPEG, PNG or WebP image.")
         ) from None
-    except Image.DecompressionBombError:  # the header alone claims too many pixels
+    except UNREADABLE:  # an image, but broken or a bomb (pixels, text chunks)
         raise forms.ValidationError(
             _("The photo could not be read. Please try another file.")
         ) from None
@@ -57,7 +58,6 @@ def photo_clean(upload) -> bytes:
             _("Please upload a JPEG, PNG or WebP image (this one is %(kind)s).")
             % {"kind": kind or "?"}
         )
-    width, height = image.size
     if width * height > PHOTO_MAX_PIXELS:
         raise forms.ValidationError(
             _(
@@ -67,24 +67,14 @@ def photo_clean(upload) -> bytes:
             % {"mp": round(width * height / 1_000_000)}
         )
     try:
-        image.load()
-        image = ImageOps.exif_transpose(image)
-    except (OSError, ValueError, Image.DecompressionBombError):
+        # The site's one image pipeline: upright, scaled, a fresh JPEG with
+        # no metadata at all (EXIF, GPS, XMP, IPTC, comments, text chunks).
+        clean = image_clean(upload, long_edge=PHOTO_LONG_EDGE, as_jpeg=True)
+    except ImageUnreadable:
         raise forms.ValidationError(
             _("The photo could not be read. Please try another file.")
         ) from None
-    if image.mode in ("RGBA", "LA", "P"):
-        image = image.convert("RGBA")
-        flat = Image.new("RGB", image.size, (255, 255, 255))
-        flat.paste(image, mask=image.getchannel("A"))
-        image = flat
-    elif image.mode != "RGB":
-        image = image.convert("RGB")
-    image.thumbnail((PHOTO_LONG_EDGE, PHOTO_LONG_EDGE))
-    out = io.BytesIO()
-    # No exif= argument: nothing of the original's metadata is written.
-    image.save(out, format="JPEG", quality=85, optimize=True)
-    return out.getvalue()
+    return clean.content
 
 
 class HoneypotMixin:
