@@ -10,7 +10,7 @@ from wagtail.models import Locale
 
 from portal import geo
 from portal.models import Quarter
-from portal.text import bidi_controls_strip
+from portal.text import CleanTextField
 from portal.uploads import UNREADABLE, ImageUnreadable, image_clean
 
 from .accounts import DISPLAY_NAME_HELP, display_name_clean
@@ -135,6 +135,13 @@ class IdeaForm(HoneypotMixin, forms.ModelForm):
             "photo_description",
             "author_can_help",
         ]
+        # Text from residents: no control, invisible or bidi override
+        # characters (portal.text).
+        field_classes = {
+            "title": CleanTextField,
+            "description": CleanTextField,
+            "photo_description": CleanTextField,
+        }
         labels = {
             "title": _("Title"),
             "description": _("Describe your idea"),
@@ -174,21 +181,18 @@ class IdeaForm(HoneypotMixin, forms.ModelForm):
         self.add_honeypot()
 
     def clean_title(self):
-        title = " ".join(bidi_controls_strip(self.cleaned_data["title"]).split())
+        title = self.cleaned_data["title"]
         if len(title) < 5:
             raise forms.ValidationError(_("Please give a title of at least 5 letters."))
         return title
 
     def clean_description(self):
-        text = bidi_controls_strip(self.cleaned_data["description"]).strip()
+        text = self.cleaned_data["description"]
         if len(text) < 20:
             raise forms.ValidationError(
                 _("Please describe your idea in at least 20 characters.")
             )
         return text
-
-    def clean_photo_description(self):
-        return bidi_controls_strip(self.cleaned_data["photo_description"])
 
     def clean_photo_file(self):
         upload = self.cleaned_data.get("photo_file")
@@ -231,7 +235,7 @@ class IdeaForm(HoneypotMixin, forms.ModelForm):
 
 
 class CommentForm(HoneypotMixin, forms.Form):
-    text = forms.CharField(
+    text = CleanTextField(
         label=_("Your comment"),
         max_length=COMMENT_MAX,
         widget=forms.Textarea(attrs={"rows": 4, "maxlength": COMMENT_MAX}),
@@ -244,7 +248,7 @@ class CommentForm(HoneypotMixin, forms.Form):
         self.add_honeypot()
 
     def clean_text(self):
-        text = bidi_controls_strip(self.cleaned_data["text"]).strip()
+        text = self.cleaned_data["text"]
         if not text:
             raise forms.ValidationError(_("The comment must not be empty."))
         return text
@@ -265,7 +269,7 @@ class ReportForm(forms.Form):
         choices=ReportReason.choices,
         widget=forms.RadioSelect,
     )
-    note = forms.CharField(
+    note = CleanTextField(
         label=_("Details (optional)"),
         max_length=500,
         required=False,
@@ -275,7 +279,7 @@ class ReportForm(forms.Form):
 
 
 class PledgeForm(forms.Form):
-    message = forms.CharField(
+    message = CleanTextField(
         label=_("How can you help?"),
         max_length=300,
         help_text=_("E.g. “I can water the beds on weekends.”"),
@@ -290,7 +294,7 @@ class PledgeForm(forms.Form):
 class BoardFilterForm(forms.Form):
     """The board's filter state, read from (and kept in) the URL."""
 
-    q = forms.CharField(label=_("Search ideas"), max_length=200, required=False)
+    q = CleanTextField(label=_("Search ideas"), max_length=200, required=False)
     category = forms.ChoiceField(label=_("Topic"), required=False)
     quarter = forms.ChoiceField(label=_("Quarter"), required=False)
     status = forms.ChoiceField(label=_("Status"), required=False)
@@ -328,7 +332,7 @@ class TransitionForm(forms.Form):
     """A moderator moves an idea one step (admin)."""
 
     to_status = forms.ChoiceField(label=_("New status"))
-    public_note = forms.CharField(
+    public_note = CleanTextField(
         label=_("Note"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 4}),
@@ -337,7 +341,7 @@ class TransitionForm(forms.Form):
             "declining (shown in public) and completing (the completion note)."
         ),
     )
-    internal_note = forms.CharField(
+    internal_note = CleanTextField(
         label=_("Internal note"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 2}),
@@ -371,14 +375,14 @@ class TransitionForm(forms.Form):
 
 
 class BulkRejectForm(forms.Form):
-    public_note = forms.CharField(
+    public_note = CleanTextField(
         label=_("Reason (sent to each author)"),
         widget=forms.Textarea(attrs={"rows": 3}),
     )
 
 
 class ResponseForm(forms.Form):
-    response = forms.CharField(
+    response = CleanTextField(
         label=_("Official response"),
         widget=forms.Textarea(attrs={"rows": 6}),
         help_text=_("Shown on the idea's page and sent to the author and supporters."),
@@ -386,11 +390,11 @@ class ResponseForm(forms.Form):
 
 
 class HideForm(forms.Form):
-    reason = forms.CharField(label=_("Reason"), max_length=300)
+    reason = CleanTextField(label=_("Reason"), max_length=300)
 
 
 class CodeBatchForm(forms.Form):
-    label = forms.CharField(
+    label = CleanTextField(
         label=_("Label"),
         max_length=120,
         help_text=_("E.g. the contact point and month the sheet is for."),
@@ -421,7 +425,7 @@ class CodeRedeemForm(HoneypotMixin, forms.Form):
         help_text=_("You log in with this name and your password. It stays private."),
         widget=forms.TextInput(attrs={"autocomplete": "username"}),
     )
-    display_name = forms.CharField(
+    display_name = CleanTextField(
         label=_("Display name"), max_length=60, help_text=DISPLAY_NAME_HELP
     )
     password1 = forms.CharField(

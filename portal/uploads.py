@@ -304,6 +304,51 @@ def image_file_clean(image) -> None:
         field_file.storage.delete(old_name)
 
 
+#: Keys of `Image.info` that are metadata (what `image_clean` drops).
+METADATA_INFO = {
+    "exif",
+    "xmp",
+    "XML:com.adobe.xmp",
+    "comment",
+    "photoshop",
+    "icc_profile",
+}
+
+
+def image_has_metadata(source) -> bool:
+    """Whether an image file carries anything `image_clean` would drop, or
+    is an MPO (stored before MPO was turned into JPEG)."""
+    source.seek(0)
+    try:
+        with Image.open(source) as opened:
+            opened.load()  # PNG text chunks after the pixels are read here
+            return (
+                opened.format == "MPO"
+                or bool(METADATA_INFO & set(opened.info))
+                or bool(getattr(opened, "text", None))
+                or bool(opened.getexif())
+            )
+    except UNREADABLE:
+        return False  # nothing to clean that could be read
+    finally:
+        source.seek(0)
+
+
+def image_metadata_strip(*, image) -> bool:
+    """Clean the stored original of a Wagtail image that still carries
+    metadata (uploaded before the pipeline) and drop its renditions, which
+    were made from it. Returns whether anything changed."""
+    with image.open_file() as stored:
+        if not image_has_metadata(stored):
+            return False
+    image_file_clean(image)
+    image.file_size = image.file.size
+    image._set_file_hash()
+    image.save(update_fields=["file", "width", "height", "file_size", "file_hash"])
+    image.renditions.all().delete()
+    return True
+
+
 class PortalImageForm(BaseImageForm):
     """Wagtail's image form (single and multiple upload, the chooser's
     upload, replacing a file) with a file field that refuses unreadable

@@ -410,6 +410,34 @@ def test_residents_idea_photo_stores_and_renders_no_metadata(
     assert_renditions_clean(photo)
 
 
+def test_images_stored_before_the_pipeline_are_cleaned_by_the_command():
+    from django.core.management import call_command
+
+    # Created through the ORM, as uploads were stored before: unchanged.
+    old = get_image_model().objects.create(
+        title="Alt", file=SimpleUploadedFile("alt.jpg", phone_jpeg())
+    )
+    assert b"SpyCam" in stored_original(old)
+    stale = old.get_rendition("max-160x80")
+    get_image_model().objects.create(
+        title="Sauber", file=SimpleUploadedFile("sauber.png", _plain_png())
+    )
+    out = io.StringIO()
+
+    call_command("images_strip_metadata", stdout=out)
+
+    old.refresh_from_db()
+    assert_clean(stored_original(old))
+    assert (old.width, old.height) == (SIZE[1], SIZE[0])
+    assert old.file_size == len(stored_original(old))
+    assert not old.renditions.filter(pk=stale.pk).exists()
+    assert_renditions_clean(old)
+    assert "1 of 2 images cleaned" in out.getvalue()
+    again = io.StringIO()
+    call_command("images_strip_metadata", stdout=again)
+    assert "0 of 2 images cleaned" in again.getvalue()
+
+
 # A zTXt chunk that decompresses beyond Pillow's limit -----------------------
 
 
