@@ -30,6 +30,8 @@ PHOTO_MAX_PIXELS = 40_000_000
 #: MPO is the JPEG with a second frame that phones save.
 PHOTO_FORMATS = {"JPEG", "MPO", "PNG", "WEBP"}
 PHOTO_LONG_EDGE = 2000
+#: Enough for the largest rendition the idea page shows (1200 × 900).
+PHOTO_QUALITY = 85
 HONEYPOT_FIELD = "website"
 
 
@@ -69,7 +71,9 @@ def photo_clean(upload) -> bytes:
     try:
         # The site's one image pipeline: upright, scaled, a fresh JPEG with
         # no metadata at all (EXIF, GPS, XMP, IPTC, comments, text chunks).
-        clean = image_clean(upload, long_edge=PHOTO_LONG_EDGE, as_jpeg=True)
+        clean = image_clean(
+            upload, long_edge=PHOTO_LONG_EDGE, as_jpeg=True, quality=PHOTO_QUALITY
+        )
     except ImageUnreadable:
         raise forms.ValidationError(
             _("The photo could not be read. Please try another file.")

@@ -193,17 +193,23 @@ def _flatten(image: Image.Image) -> Image.Image:
         flat = Image.new("RGB", image.size, (255, 255, 255))
         flat.paste(image, mask=image.getchannel("A"))
         return flat
-    return image if image.mode in ("RGB", "L", "CMYK") else image.convert("RGB")
+    # CMYK JPEGs (from print work) show wrongly in some browsers: RGB too.
+    return image if image.mode in ("RGB", "L") else image.convert("RGB")
 
 
 def image_clean(
-    source, *, long_edge: int | None = None, as_jpeg: bool = False
+    source,
+    *,
+    long_edge: int | None = None,
+    as_jpeg: bool = False,
+    quality: int | None = None,
 ) -> CleanImage:
     """The first frame of `source` (a file object), rotated as its EXIF
     orientation says, optionally scaled down to `long_edge` and converted
-    to JPEG, encoded afresh with nothing of the original's metadata: no
-    EXIF (GPS, camera, software, dates), XMP, IPTC/Photoshop blocks, JPEG
-    comments, PNG text chunks or colour profile (converted to sRGB first).
+    to JPEG, encoded afresh (at `quality`, else SAVE_OPTIONS) with nothing
+    of the original's metadata: no EXIF (GPS, camera, software, dates), XMP,
+    IPTC/Photoshop blocks, JPEG comments, PNG text chunks or colour profile
+    (converted to sRGB first).
 
     Raises ImageUnreadable when the file cannot be decoded completely."""
     source.seek(0)
@@ -234,7 +240,10 @@ def image_clean(
     out = io.BytesIO()
     # No exif=, xmp=, icc_profile=, comment= or pnginfo= argument, and the
     # info dict holds only transparency: the encoders write pixels only.
-    picture.save(out, format=stored, **SAVE_OPTIONS[stored])
+    options = dict(SAVE_OPTIONS[stored])
+    if quality is not None and "quality" in options:
+        options["quality"] = quality
+    picture.save(out, format=stored, **options)
     return CleanImage(content=out.getvalue(), format=stored, size=picture.size)
 
 

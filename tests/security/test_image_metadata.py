@@ -17,7 +17,7 @@ from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import translation
-from PIL import Image, PngImagePlugin
+from PIL import Image, ImageCms, PngImagePlugin
 from wagtail.images import get_image_model
 from wagtail.images.models import Filter
 from wagtail.models import Locale, UploadedFile
@@ -96,11 +96,18 @@ def _iptc_segment() -> bytes:
     return b"\xff\xed" + struct.pack(">H", len(body) + 2) + body
 
 
+def _icc() -> bytes:
+    """A colour profile, as phones embed one (its description may name the
+    device); the pipeline converts to sRGB and drops it."""
+    return ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB")).tobytes()
+
+
 def phone_jpeg() -> bytes:
     buffer = io.BytesIO()
     _two_colours().save(
         buffer,
         format="JPEG",
+        icc_profile=_icc(),
         exif=_exif(),
         xmp=XMP,
         comment=b"secret comment at Kepler-Platz 3",
@@ -116,7 +123,9 @@ def text_png() -> bytes:
     info.add_itxt("Description", "Kepler-Platz 3, 14482 Potsdam", lang="de")
     info.add_itxt("XML:com.adobe.xmp", XMP.decode())
     buffer = io.BytesIO()
-    _two_colours().save(buffer, format="PNG", pnginfo=info, exif=_exif())
+    _two_colours().save(
+        buffer, format="PNG", pnginfo=info, exif=_exif(), icc_profile=_icc()
+    )
     return buffer.getvalue()
 
 
@@ -148,6 +157,7 @@ def test_the_samples_carry_what_the_tests_look_for():
     assert "xmp" in jpeg.info
     assert b"Kepler-Platz 3" in jpeg.info["comment"]
     assert "photoshop" in jpeg.info
+    assert "icc_profile" in jpeg.info
     png = Image.open(io.BytesIO(text_png()))
     png.load()
     assert set(png.text) >= {"Comment", "Software", "Description"}
