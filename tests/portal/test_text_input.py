@@ -201,3 +201,23 @@ def test_every_plain_text_field_of_firm_pages_is_cleaned(
     assert len(plain) >= 3
     for name in plain:
         assert isinstance(form.fields[name], CleanTextField), name
+
+
+def test_report_note_and_pledge_message_are_cleaned(client, board, resident, idea):
+    from ideas.models import Pledge, Report
+
+    Idea.objects.filter(pk=idea.pk).update(status="published")
+    client.force_login(resident)
+
+    reported = client.post(
+        f"/ideen/{idea.reference}/report/",
+        {"reason": "other", "note": poison("Bitte prüfen") + "\r\nDanke."},
+    )
+    pledged = client.post(
+        f"/ideen/{idea.reference}/help/", {"message": poison("Ich gieße")}
+    )
+
+    assert reported.status_code == 302
+    assert pledged.status_code == 302
+    assert Report.objects.get().note == "Bitte prüfen\nDanke."
+    assert Pledge.objects.get().message == "Ich gieße"
