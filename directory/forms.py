@@ -5,6 +5,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminPageForm
 
+from portal.text import CleanTextField
+
 from . import choices
 
 
@@ -37,5 +39,5 @@ class FirmInviteForm(forms.Form):
     """An editor invites a person of the firm to keep its profile."""
 
     email = forms.EmailField(label=_("E-mail address"))
-    first_name = forms.CharField(label=_("First name"), max_length=150)
-    last_name = forms.CharField(label=_("Last name"), max_length=150)
+    first_name = CleanTextField(label=_("First name"), max_length=150)
+    last_name = CleanTextField(label=_("Last name"), max_length=150)

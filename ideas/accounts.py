@@ -9,7 +9,7 @@ from django.contrib.auth.hashers import make_password
 from django.utils.crypto import get_random_string
 from django.utils.translation import gettext_lazy as _
 
-from portal.text import bidi_controls_strip
+from portal.text import CleanTextField, text_clean
 
 DISPLAY_NAME_HELP = _(
     "Shown in public next to your ideas and comments. Please do not use your "
@@ -18,7 +18,7 @@ DISPLAY_NAME_HELP = _(
 
 
 def display_name_clean(value: str) -> str:
-    value = " ".join(bidi_controls_strip(value).split())
+    value = text_clean(value)
     if len(value) < 2:
         raise forms.ValidationError(_("Please choose a name of at least 2 letters."))
     if "@" in value:
@@ -122,7 +122,7 @@ class ResidentAccountAdapter(DefaultAccountAdapter):
 class ResidentSignupForm(forms.Form):
     """Extra fields of allauth's sign-up form."""
 
-    display_name = forms.CharField(
+    display_name = CleanTextField(
         label=_("Display name"),
         max_length=60,
         help_text=DISPLAY_NAME_HELP,

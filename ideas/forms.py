@@ -1,17 +1,17 @@
 """Forms of the idea board: validation only; services do the writing."""
 
-import io
 from decimal import ROUND_HALF_UP, Decimal
 
 from django import forms
 from django.contrib.auth import password_validation
 from django.utils.translation import gettext_lazy as _
-from PIL import Image, ImageOps, UnidentifiedImageError
+from PIL import Image, UnidentifiedImageError
 from wagtail.models import Locale
 
 from portal import geo
 from portal.models import Quarter
-from portal.text import bidi_controls_strip
+from portal.text import CleanTextField
+from portal.uploads import UNREADABLE, ImageUnreadable, image_clean
 
 from .accounts import DISPLAY_NAME_HELP, display_name_clean
 from .choices import (
@@ -27,28 +27,31 @@ from .models.ideas import COMMENT_MAX, DESCRIPTION_MAX, TITLE_MAX
 
 PHOTO_MAX_BYTES = 8 * 1024 * 1024
 PHOTO_MAX_PIXELS = 40_000_000
-PHOTO_FORMATS = {"JPEG", "PNG", "WEBP"}
+#: MPO is the JPEG with a second frame that phones save.
+PHOTO_FORMATS = {"JPEG", "MPO", "PNG", "WEBP"}
 PHOTO_LONG_EDGE = 2000
+#: Enough for the largest rendition the idea page shows (1200 × 900).
+PHOTO_QUALITY = 85
 HONEYPOT_FIELD = "website"
 
 
 def photo_clean(upload) -> bytes:
     """Check an uploaded photo and return it as a fresh JPEG: rotated
     upright, at most PHOTO_LONG_EDGE pixels long, without any metadata
-    (EXIF, GPS, XMP, comments)."""
+    (portal.uploads.image_clean)."""
     if upload.size > PHOTO_MAX_BYTES:
         raise forms.ValidationError(
             _("The photo is larger than 8 MB. Please choose a smaller one.")
         )
     try:
         upload.seek(0)
-        image = Image.open(upload)
-        kind = image.format
-    except (UnidentifiedImageError, OSError, ValueError):
+        with Image.open(upload) as image:
+            kind, (width, height) = image.format, image.size
+    except UnidentifiedImageError:
         raise forms.ValidationError(
             _("This file is not a photo. Please upload a JPEG, PNG or WebP image.")
         ) from None
-    except Image.DecompressionBombError:  # the header alone claims too many pixels
+    except UNREADABLE:  # an image, but broken or a bomb (pixels, text chunks)
         raise forms.ValidationError(
             _("The photo could not be read. Please try another file.")
         ) from None
@@ -57,7 +60,6 @@ def photo_clean(upload) -> bytes:
             _("Please upload a JPEG, PNG or WebP image (this one is %(kind)s).")
             % {"kind": kind or "?"}
         )
-    width, height = image.size
     if width * height > PHOTO_MAX_PIXELS:
         raise forms.ValidationError(
             _(
@@ -67,24 +69,16 @@ def photo_clean(upload) -> bytes:
             % {"mp": round(width * height / 1_000_000)}
         )
     try:
-        image.load()
-        image = ImageOps.exif_transpose(image)
-    except (OSError, ValueError, Image.DecompressionBombError):
+        # The site's one image pipeline: upright, scaled, a fresh JPEG with
+        # no metadata at all (EXIF, GPS, XMP, IPTC, comments, text chunks).
+        clean = image_clean(
+            upload, long_edge=PHOTO_LONG_EDGE, as_jpeg=True, quality=PHOTO_QUALITY
+        )
+    except ImageUnreadable:
         raise forms.ValidationError(
             _("The photo could not be read. Please try another file.")
         ) from None
-    if image.mode in ("RGBA", "LA", "P"):
-        image = image.convert("RGBA")
-        flat = Image.new("RGB", image.size, (255, 255, 255))
-        flat.paste(image, mask=image.getchannel("A"))
-        image = flat
-    elif image.mode != "RGB":
-        image = image.convert("RGB")
-    image.thumbnail((PHOTO_LONG_EDGE, PHOTO_LONG_EDGE))
-    out = io.BytesIO()
-    # No exif= argument: nothing of the original's metadata is written.
-    image.save(out, format="JPEG", quality=85, optimize=True)
-    return out.getvalue()
+    return clean.content
 
 
 class HoneypotMixin:
@@ -145,6 +139,13 @@ class IdeaForm(HoneypotMixin, forms.ModelForm):
             "photo_description",
             "author_can_help",
         ]
+        # Text from residents: no control, invisible or bidi override
+        # characters (portal.text).
+        field_classes = {
+            "title": CleanTextField,
+            "description": CleanTextField,
+            "photo_description": CleanTextField,
+        }
         labels = {
             "title": _("Title"),
             "description": _("Describe your idea"),
@@ -184,21 +185,18 @@ class IdeaForm(HoneypotMixin, forms.ModelForm):
         self.add_honeypot()
 
     def clean_title(self):
-        title = " ".join(bidi_controls_strip(self.cleaned_data["title"]).split())
+        title = self.cleaned_data["title"]
         if len(title) < 5:
             raise forms.ValidationError(_("Please give a title of at least 5 letters."))
         return title
 
     def clean_description(self):
-        text = bidi_controls_strip(self.cleaned_data["description"]).strip()
+        text = self.cleaned_data["description"]
         if len(text) < 20:
             raise forms.ValidationError(
                 _("Please describe your idea in at least 20 characters.")
             )
         return text
-
-    def clean_photo_description(self):
-        return bidi_controls_strip(self.cleaned_data["photo_description"])
 
     def clean_photo_file(self):
         upload = self.cleaned_data.get("photo_file")
@@ -241,7 +239,7 @@ class IdeaForm(HoneypotMixin, forms.ModelForm):
 
 
 class CommentForm(HoneypotMixin, forms.Form):
-    text = forms.CharField(
+    text = CleanTextField(
         label=_("Your comment"),
         max_length=COMMENT_MAX,
         widget=forms.Textarea(attrs={"rows": 4, "maxlength": COMMENT_MAX}),
@@ -254,7 +252,7 @@ class CommentForm(HoneypotMixin, forms.Form):
         self.add_honeypot()
 
     def clean_text(self):
-        text = bidi_controls_strip(self.cleaned_data["text"]).strip()
+        text = self.cleaned_data["text"]
         if not text:
             raise forms.ValidationError(_("The comment must not be empty."))
         return text
@@ -275,7 +273,7 @@ class ReportForm(forms.Form):
         choices=ReportReason.choices,
         widget=forms.RadioSelect,
     )
-    note = forms.CharField(
+    note = CleanTextField(
         label=_("Details (optional)"),
         max_length=500,
         required=False,
@@ -285,7 +283,7 @@ class ReportForm(forms.Form):
 
 
 class PledgeForm(forms.Form):
-    message = forms.CharField(
+    message = CleanTextField(
         label=_("How can you help?"),
         max_length=300,
         help_text=_("E.g. “I can water the beds on weekends.”"),
@@ -300,7 +298,7 @@ class PledgeForm(forms.Form):
 class BoardFilterForm(forms.Form):
     """The board's filter state, read from (and kept in) the URL."""
 
-    q = forms.CharField(label=_("Search ideas"), max_length=200, required=False)
+    q = CleanTextField(label=_("Search ideas"), max_length=200, required=False)
     category = forms.ChoiceField(label=_("Topic"), required=False)
     quarter = forms.ChoiceField(label=_("Quarter"), required=False)
     status = forms.ChoiceField(label=_("Status"), required=False)
@@ -338,7 +336,7 @@ class TransitionForm(forms.Form):
     """A moderator moves an idea one step (admin)."""
 
     to_status = forms.ChoiceField(label=_("New status"))
-    public_note = forms.CharField(
+    public_note = CleanTextField(
         label=_("Note"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 4}),
@@ -347,7 +345,7 @@ class TransitionForm(forms.Form):
             "declining (shown in public) and completing (the completion note)."
         ),
     )
-    internal_note = forms.CharField(
+    internal_note = CleanTextField(
         label=_("Internal note"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 2}),
@@ -381,14 +379,14 @@ class TransitionForm(forms.Form):
 
 
 class BulkRejectForm(forms.Form):
-    public_note = forms.CharField(
+    public_note = CleanTextField(
         label=_("Reason (sent to each author)"),
         widget=forms.Textarea(attrs={"rows": 3}),
     )
 
 
 class ResponseForm(forms.Form):
-    response = forms.CharField(
+    response = CleanTextField(
         label=_("Official response"),
         widget=forms.Textarea(attrs={"rows": 6}),
         help_text=_("Shown on the idea's page and sent to the author and supporters."),
@@ -396,11 +394,11 @@ class ResponseForm(forms.Form):
 
 
 class HideForm(forms.Form):
-    reason = forms.CharField(label=_("Reason"), max_length=300)
+    reason = CleanTextField(label=_("Reason"), max_length=300)
 
 
 class CodeBatchForm(forms.Form):
-    label = forms.CharField(
+    label = CleanTextField(
         label=_("Label"),
         max_length=120,
         help_text=_("E.g. the contact point and month the sheet is for."),
@@ -431,7 +429,7 @@ class CodeRedeemForm(HoneypotMixin, forms.Form):
         help_text=_("You log in with this name and your password. It stays private."),
         widget=forms.TextInput(attrs={"autocomplete": "username"}),
     )
-    display_name = forms.CharField(
+    display_name = CleanTextField(
         label=_("Display name"), max_length=60, help_text=DISPLAY_NAME_HELP
     )
     password1 = forms.CharField(

@@ -9,6 +9,10 @@ class PortalConfig(AppConfig):
 
     def ready(self):
         from .roles import roles_sync_after_migrate
+        from .text import register_admin_form_fields
+
+        # Before any admin form class is built (they are built lazily).
+        register_admin_form_fields()
 
         # Roles reference permissions of every app, so they are (re)built once
         # all migrations ran, in every environment, not only in the demo.

@@ -128,6 +128,18 @@ class CustomImage(AbstractImage):
 
     admin_form_fields = (*Image.admin_form_fields, "credit")
 
+    def _set_image_file_metadata(self):
+        # Wagtail calls this whenever an image gets a new file: the image
+        # form's save, and the multiple upload that finishes an UploadedFile
+        # (which stores the upload without the form's file field). A file
+        # the field has cleaned already is marked; any other is cleaned here
+        # so that no path stores an original with metadata.
+        from .uploads import image_file_clean
+
+        if not getattr(self.file.file, "portal_clean", False):
+            image_file_clean(self)
+        super()._set_image_file_metadata()
+
     class Meta(AbstractImage.Meta):
         verbose_name = _("image")
         verbose_name_plural = _("images")
