@@ -56,11 +56,6 @@ TRAILING_SPACE = re.compile(r"[ \t]+\n")
 EMPTY_LINES = re.compile(r"\n{3,}")
 
 
-def bidi_controls_strip(value: str) -> str:
-    """`value` without bidirectional override and isolate characters."""
-    return value.translate(dict.fromkeys(BIDI_CONTROLS))
-
-
 def text_clean(value: str, *, multiline: bool = False) -> str:
     """`value` without control, invisible and bidirectional override
     characters. Multi-line text keeps its tabs and newlines (all kinds of
