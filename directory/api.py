@@ -154,8 +154,8 @@ def vacancies_list(request: HttpRequest, params: Query[VacancyQuery]):
     vocabulary = finder_vocabulary(locale=locale)
     filters = vacancy_filters_parse(
         request.GET,
-        quarter_slugs=vocabulary.quarter_keys,
-        sector_slugs=vocabulary.sector_keys,
+        quarter_slugs=vocabulary.quarters,
+        sector_slugs=vocabulary.sectors,
     )
     vacancies = vacancies_find(filters=filters, vocabulary=vocabulary, locale=locale)
     paginator = Paginator(vacancies, params.per_page)
