@@ -168,23 +168,25 @@ def vocabulary_for(model, *, locale: Locale | None = None) -> Vocabulary:
         # Alphabetical vocabularies sort by the names the visitor reads.
         entries.sort(key=lambda entry: entry.label.casefold())
     else:
-        sort_orders = {key: (sources.get(key) or shown[key]).sort_order for key in order}
-        entries.sort(key=lambda entry: sort_orders[entry.key])
+        # Editors order the source terms; translations follow that order.
+        rank = {key: (sources.get(key) or shown[key]).sort_order for key in order}
+        entries.sort(key=lambda entry: rank[entry.key])
     return Vocabulary(entries=entries, language=language)
 
 
 class VocabularySelect(forms.Select):
-    """A select whose untranslated options say they are German."""
+    """A select whose untranslated options say they are German: `langs`
+    maps an option's value to the language of its label."""
 
-    def __init__(self, *args, vocabulary: Vocabulary | None = None, **kwargs):
+    def __init__(self, *args, langs: dict[str, str] | None = None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.vocabulary = vocabulary
+        self.langs = langs or {}
 
     def create_option(self, name, value, label, selected, index, **kwargs):
         option = super().create_option(name, value, label, selected, index, **kwargs)
-        entry = self.vocabulary.get(str(value)) if self.vocabulary else None
-        if entry is not None and entry.lang:
-            option["attrs"]["lang"] = entry.lang
+        language = self.langs.get(str(value))
+        if language:
+            option["attrs"]["lang"] = language
         return option
 
 
@@ -196,7 +198,9 @@ class VocabularyChoiceField(forms.ChoiceField):
         kwargs.setdefault("required", False)
         super().__init__(
             choices=[("", empty_label), *vocabulary.choices()],
-            widget=VocabularySelect(vocabulary=vocabulary),
+            widget=VocabularySelect(
+                langs={entry.slug: entry.lang for entry in vocabulary}
+            ),
             **kwargs,
         )
         self.vocabulary = vocabulary

@@ -10,6 +10,7 @@ Each such value goes into its own isolate:
     {{ phone|ltr }}         left-to-right isolate: phone numbers, postcodes,
                             references, e-mail addresses, URLs
     {{ company|address }}   a street address as one left-to-right isolate
+                            (`|address:"lines"`: street and town on two)
     {{ date|isolate }}      an isolate that takes the direction of its own
                             text (dates spelled in the visitor's language)
     {{ entry|term }}        a vocabulary entry's label, marked lang="de"
@@ -26,7 +27,8 @@ in every language and the templates stay the same for all of them.
 from django import template
 from django.conf import settings
 from django.utils import translation
-from django.utils.html import conditional_escape, format_html
+from django.utils.html import conditional_escape, format_html, format_html_join
+from django.utils.safestring import mark_safe
 
 register = template.Library()
 
@@ -62,20 +64,29 @@ def isolate(value):
 
 
 @register.filter(is_safe=True)
-def address(place):
-    """An object's street, postcode and city as one left-to-right line."""
-    if place is None:
+def address(place, layout="line"):
+    """A place's (object or dict) street, postcode and city as one
+    left-to-right line, or as two (`|address:"lines"`), each isolated."""
+    if place is None or place == "":
         return ""
-    street = getattr(place, "street", "")
-    town = " ".join(
-        str(part)
-        for part in (getattr(place, "postal_code", ""), getattr(place, "city", ""))
-        if part
-    )
-    line = ", ".join(part for part in (street, town) if part)
-    if not line:
+
+    def part(name: str) -> str:
+        if isinstance(place, dict):
+            return str(place.get(name) or "")
+        return str(getattr(place, name, "") or "")
+
+    street = part("street")
+    town = " ".join(p for p in (part("postal_code"), part("city")) if p)
+    parts = [p for p in (street, town) if p]
+    if layout == "lines":
+        return format_html_join(
+            mark_safe("<br>"),
+            '<bdi dir="ltr" translate="no">{}</bdi>',
+            ((p,) for p in parts),
+        )
+    if not parts:
         return ""
-    return format_html('<bdi dir="ltr" translate="no">{}</bdi>', line)
+    return format_html('<bdi dir="ltr" translate="no">{}</bdi>', ", ".join(parts))
 
 
 @register.filter(is_safe=True)
