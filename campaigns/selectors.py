@@ -67,11 +67,22 @@ def campaign_index_for(*, locale: Locale) -> CampaignIndexPage | None:
 
 
 def campaigns_home_teaser(*, locale: Locale) -> dict | None:
-    """The home page's "current campaign" slot, or None."""
+    """The home page's "current campaign" slot, or None. A language without
+    its own campaign shows the German one, marked as German (`lang`)."""
     campaign = campaign_current(locale=locale)
+    lang = ""
+    if campaign is None:
+        default = Locale.get_default()
+        if default.pk != locale.pk:
+            campaign = campaign_current(locale=default)
+            lang = default.language_code
     if campaign is None:
         return None
-    return {"template": "campaigns/home_teaser.html", "campaign": campaign}
+    return {
+        "template": "campaigns/home_teaser.html",
+        "campaign": campaign,
+        "lang": lang,
+    }
 
 
 def campaign_detail_context(*, campaign: CampaignPage) -> dict:

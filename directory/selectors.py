@@ -92,8 +92,15 @@ def vacancies_newest(*, locale: Locale, limit: int = 4) -> list[VacancyPage]:
 
 
 def vacancies_teaser(*, locale: Locale) -> dict | None:
-    """The "new vacancies" slot of the home page, or None when there are none."""
+    """The "new vacancies" slot of the home page, or None when there are none.
+    A language without translated vacancies shows the German ones, marked as
+    German (`lang`)."""
     vacancies = vacancies_newest(locale=locale)
+    lang = ""
+    default = Locale.get_default()
+    if not vacancies and default.pk != locale.pk:
+        vacancies = vacancies_newest(locale=default)
+        lang = default.language_code
     if not vacancies:
         return None
     parents = {
@@ -102,9 +109,13 @@ def vacancies_teaser(*, locale: Locale) -> dict | None:
             path__in={v.path[: -VacancyPage.steplen] for v in vacancies}
         ).only("id", "title", "path")
     }
-    index = DirectoryIndexPage.objects.live().filter(locale=locale).first()
+    index = (
+        DirectoryIndexPage.objects.live().filter(locale=locale).first()
+        or DirectoryIndexPage.objects.live().filter(locale=default).first()
+    )
     return {
         "template": "directory/teasers/new_vacancies.html",
+        "lang": lang,
         "items": [
             {"vacancy": v, "company": parents.get(v.path[: -VacancyPage.steplen])}
             for v in vacancies

@@ -291,12 +291,26 @@ def event_detail_context(*, event: EventPage, request) -> dict:
 
 
 def events_home_teaser(*, locale: Locale, limit: int = 3) -> dict | None:
-    """The home page's "next events" slot, or None without an event index."""
+    """The home page's "next events" slot, or None without an event index.
+    A language without its own events calendar (or without upcoming dates in
+    it) shows the German one, marked as German (`lang`)."""
     index_page = event_index_for(locale=locale)
+    occurrences = upcoming_occurrences(locale=locale, limit=limit) if index_page else []
+    lang = ""
+    default = Locale.get_default()
+    if not occurrences and default.pk != locale.pk:
+        german_index = event_index_for(locale=default)
+        german = (
+            upcoming_occurrences(locale=default, limit=limit) if german_index else []
+        )
+        if german or index_page is None:
+            index_page, occurrences = index_page or german_index, german
+            lang = default.language_code if german else ""
     if index_page is None:
         return None
     return {
         "template": "events/home_teaser.html",
-        "occurrences": upcoming_occurrences(locale=locale, limit=limit),
+        "occurrences": occurrences,
         "index_url": index_page.url,
+        "lang": lang,
     }

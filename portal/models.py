@@ -51,12 +51,12 @@ class Term(TranslatableMixin, models.Model):
         return self.name
 
     @classmethod
-    def vocabulary(cls, *, locale=None):
+    def vocabulary(cls, *, locale=None, queryset=None):
         """All terms of this kind as `locale`'s filters offer them: stable
         slugs, translated labels, German fallbacks (portal.vocabulary)."""
         from .vocabulary import vocabulary_for
 
-        return vocabulary_for(cls, locale=locale)
+        return vocabulary_for(cls, locale=locale, queryset=queryset)
 
 
 class OrderedTerm(Term):

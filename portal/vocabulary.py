@@ -129,13 +129,15 @@ class Vocabulary:
         return [(entry.slug, entry.label) for entry in self.entries]
 
 
-def vocabulary_for(model, *, locale: Locale | None = None) -> Vocabulary:
+def vocabulary_for(model, *, locale: Locale | None = None, queryset=None) -> Vocabulary:
     """The terms of `model` (a `Term` subclass) in `locale` (the active one
-    by default), with stable slugs and German fallbacks, in one query."""
+    by default), with stable slugs and German fallbacks, in one query.
+    `queryset` narrows the rows (e.g. only project quarters, with images)."""
     language = locale.language_code if locale else Locale.get_active().language_code
     source = source_language()
     rows = list(
-        model.objects.filter(locale__language_code__in={source, language})
+        (model.objects.all() if queryset is None else queryset)
+        .filter(locale__language_code__in={source, language})
         .annotate(row_language=F("locale__language_code"))
         .order_by(*model._meta.ordering, "pk")
     )

@@ -18,7 +18,8 @@ Each such value goes into its own isolate:
     {{ text|in_lang:"de" }} text in another language than the page's, with
                             its lang and direction (German fallback content)
     {{ phone|ltr_text }}    plain-text mails: U+2066/U+2069 around the value
-                            in right-to-left languages
+                            in right-to-left languages (|isolate_text:
+                            U+2068/U+2069, for dates)
 
 Isolating is harmless in left-to-right languages, so the HTML filters apply
 in every language and the templates stay the same for all of them.
@@ -32,7 +33,7 @@ from django.utils.safestring import mark_safe
 
 register = template.Library()
 
-LRI, PDI = "\u2066", "\u2069"
+LRI, FSI, PDI = "\u2066", "\u2068", "\u2069"
 
 
 def _empty(value) -> bool:
@@ -126,3 +127,15 @@ def ltr_text(value):
     if not translation.get_language_bidi():
         return value
     return f"{LRI}{value}{PDI}"
+
+
+@register.filter
+def isolate_text(value):
+    """For plain-text mails: a first-strong isolate (U+2068 … U+2069) for
+    values spelled in the reader's language, such as dates; right-to-left
+    languages only."""
+    if _empty(value):
+        return ""
+    if not translation.get_language_bidi():
+        return value
+    return f"{FSI}{value}{PDI}"
