@@ -7,6 +7,8 @@ from django.utils import timezone
 from wagtail.images import get_image_model
 from wagtail.models import Locale, Page
 
+from portal.models import Quarter
+
 from .models import CampaignImage, CampaignIndexPage, CampaignPage
 from .renditions import CARD
 
@@ -86,10 +88,11 @@ def campaigns_home_teaser(*, locale: Locale) -> dict | None:
 
 
 def campaign_detail_context(*, campaign: CampaignPage) -> dict:
-    locale = Locale.get_active()
-    quarters = [q.get_translation_or_none(locale) or q for q in campaign.quarters.all()]
+    vocabulary = Quarter.vocabulary(locale=Locale.get_active())
     return {
         "series": campaign_images(campaign=campaign),
         "posters": list(campaign.posters.select_related("document")),
-        "quarter_names": [q.name for q in quarters],
+        # Vocabulary entries: the name in the visitor's language, or the
+        # German one marked as such (the `term` template filter).
+        "quarter_names": [vocabulary.entry_for(q) for q in campaign.quarters.all()],
     }

@@ -107,7 +107,6 @@ def test_numbers_sit_in_isolates_on_every_page(client, pages, code):
     urls = {
         "contact point": _in(pages["contact"], code).url,
         "company": _in(pages["company"], code).url if _in(pages["index"], code) else "",
-        "vacancy (German fallback)": pages["vacancy"].url,
         "finder": _in(pages["finder"], code).url,
         "idea": f"{_in(pages['board'], code).url}{pages['idea'].reference}/",
         "board": _in(pages["board"], code).url,
@@ -143,20 +142,26 @@ def test_phone_numbers_are_left_to_right_isolates(client, pages, code):
 
 
 @pytest.mark.parametrize("code", RTL)
-def test_text_mails_isolate_references_in_rtl_languages(pages, code):
+def test_text_mails_isolate_references_and_dates_in_rtl_languages(pages, code):
     from ideas.tasks import send_idea_mail
 
     idea = pages["idea"]
     idea.language = code
     idea.save()
     mail.outbox.clear()
-    send_idea_mail.enqueue(
-        kind="published", idea_id=idea.pk, recipient_ids=[idea.author_id]
-    )
-    (message,) = mail.outbox
+    for kind in ("submitted", "published"):
+        send_idea_mail.enqueue(
+            kind=kind, idea_id=idea.pk, recipient_ids=[idea.author_id]
+        )
+    submitted, published = mail.outbox
     isolated = f"\u2066{idea.reference}\u2069"
-    assert isolated in message.subject
-    assert idea.reference not in message.body.replace(isolated, "")
+    assert isolated in submitted.subject
+    # Outside links (where the reference is part of a URL) it is isolated.
+    text = re.sub(r"https?://\S+", "", submitted.body)
+    assert isolated in text
+    assert idea.reference not in text.replace(isolated, "")
+    # The response date is a first-strong isolate (spelled in the language).
+    assert re.search("\u2068[^\u2069]*\\d{4}[^\u2069]*\u2069", published.body)
 
 
 def test_text_mails_stay_plain_in_german(pages):
