@@ -56,18 +56,26 @@ def ideas_with_counts(queryset: QuerySet) -> QuerySet:
     )
 
 
-def ideas_labelled(ideas, *, locale: Locale | None = None) -> list[Idea]:
+def ideas_labelled(
+    ideas, *, locale: Locale | None = None, vocabularies: dict | None = None
+) -> list[Idea]:
     """`ideas` (with category and quarter joined) as a list, each with
     `category_name` and `quarter_name`: vocabulary entries in the active
     language that print as the name and know when they are German (the
-    `term` template filter marks them). Two queries, whatever the count."""
+    `term` template filter marks them). Two queries, whatever the count;
+    none when the board's filter form passes its `vocabularies`."""
     from portal.models import Quarter
 
     ideas = list(ideas)
     if not ideas:
         return ideas
-    categories = Category.vocabulary(locale=locale)
-    quarters = Quarter.vocabulary(locale=locale)
+    vocabularies = vocabularies or {}
+    categories = vocabularies.get("category")
+    if categories is None:
+        categories = Category.vocabulary(locale=locale)
+    quarters = vocabularies.get("quarter")
+    if quarters is None:
+        quarters = Quarter.vocabulary(locale=locale)
     for idea in ideas:
         idea.category_name = categories.entry_for(idea.category) or ""
         idea.quarter_name = quarters.entry_for(idea.quarter) or ""

@@ -75,7 +75,9 @@ def board(request, page):
             "filters": filters,
             "sorts": BoardSort.choices,
             "page_obj": page_obj,
-            "ideas": selectors.ideas_labelled(page_obj.object_list),
+            "ideas": selectors.ideas_labelled(
+                page_obj.object_list, vocabularies=form.vocabularies
+            ),
             "board_url": _board_url(page),
             "map_points": selectors.ideas_map_points(ideas=ideas),
             "median_response_days": selectors.ideas_median_response_days(),

@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from django import forms
 from django.conf import settings
 from django.db.models import F
+from django.utils import translation
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale
 
@@ -133,7 +134,12 @@ def vocabulary_for(model, *, locale: Locale | None = None, queryset=None) -> Voc
     """The terms of `model` (a `Term` subclass) in `locale` (the active one
     by default), with stable slugs and German fallbacks, in one query.
     `queryset` narrows the rows (e.g. only project quarters, with images)."""
-    language = locale.language_code if locale else Locale.get_active().language_code
+    # The active language's code, without the query Locale.get_active() makes.
+    language = (
+        locale.language_code
+        if locale
+        else get_supported_content_language_variant(translation.get_language())
+    )
     source = source_language()
     rows = list(
         (model.objects.all() if queryset is None else queryset)
