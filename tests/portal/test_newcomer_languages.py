@@ -285,7 +285,7 @@ def test_home_page_shows_the_german_sections_and_menu(client, world, code):
         page = soup(response)
         for selector in (
             ".home-campaign .card",
-            "#home-events-heading + ul",
+            "#home-events-heading + ul .event-item__title",
             "section[aria-labelledby='contact-points-heading'] .card",
         ):
             element = page.select_one(selector)
