@@ -66,8 +66,16 @@ class VacancyQuery(Schema):
     )
     foreign: str = Field("", description="1: foreign qualifications accepted.")
     barrier_free: str = Field("", description="1: barrier-free workplace.")
-    quarter: list[str] = Field([], description="Quarter slug, e.g. stern, drewitz.")
-    sector: list[str] = Field([], description="Sector slug, e.g. handwerk, pflege.")
+    quarter: list[str] = Field(
+        [],
+        description="Quarter slug, e.g. stern, drewitz: the German slug, the same "
+        "in every language.",
+    )
+    sector: list[str] = Field(
+        [],
+        description="Sector slug, e.g. handwerk, pflege: the German slug, the same "
+        "in every language.",
+    )
     sort: str = Field("", description="newest (default), ending, relevance (with q).")
     lang: str = Field(
         "", description="Language of titles and summaries where translated."
@@ -154,8 +162,8 @@ def vacancies_list(request: HttpRequest, params: Query[VacancyQuery]):
     vocabulary = finder_vocabulary(locale=locale)
     filters = vacancy_filters_parse(
         request.GET,
-        quarter_slugs=vocabulary.quarter_keys,
-        sector_slugs=vocabulary.sector_keys,
+        quarter_slugs=vocabulary.quarters,
+        sector_slugs=vocabulary.sectors,
     )
     vacancies = vacancies_find(filters=filters, vocabulary=vocabulary, locale=locale)
     paginator = Paginator(vacancies, params.per_page)

@@ -79,7 +79,7 @@ def _base_component(event, *, url: str, stamp: datetime) -> icalendar.Event:
         event.category.name if event.category_id else ""
     )
     if label:
-        component.add("categories", [label])
+        component.add("categories", [str(label)])
     return component
 
 

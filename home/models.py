@@ -14,7 +14,7 @@ from portal.blocks import ContactPersonBlock, ContentStreamBlock, OpeningHoursBl
 from portal.models import Address, Quarter
 
 from .blocks import ServiceBlock
-from .teasers import teasers_for_home
+from .teasers import contact_points_for_home, teasers_for_home
 
 __all__ = ["HomePage", "StandardPage", "ContactPointPage", "LegalPage"]
 
@@ -64,18 +64,15 @@ class HomePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["quarters"] = (
-            Quarter.objects.filter(locale=self.locale, is_project_quarter=True)
-            .select_related("image")
-            .order_by("sort_order", "name")
+        # Every language shows every quarter and contact point; what is not
+        # translated yet shows in German, marked as such (issue 11).
+        context["quarters"] = Quarter.vocabulary(
+            locale=self.locale,
+            queryset=Quarter.objects.filter(is_project_quarter=True).select_related(
+                "image"
+            ),
         )
-        context["contact_points"] = (
-            ContactPointPage.objects.live()
-            .public()
-            .descendant_of(self)
-            .select_related("quarter")
-            .order_by("quarter__sort_order", "title")
-        )
+        context["contact_points"] = contact_points_for_home(home=self)
         context["teaser_slots"] = teasers_for_home(locale=self.locale)
         return context
 

@@ -6,12 +6,12 @@ from django import forms
 from django.contrib.auth import password_validation
 from django.utils.translation import gettext_lazy as _
 from PIL import Image, UnidentifiedImageError
-from wagtail.models import Locale
 
 from portal import geo
 from portal.models import Quarter
 from portal.text import CleanTextField
 from portal.uploads import UNREADABLE, ImageUnreadable, image_clean
+from portal.vocabulary import VocabularyChoiceField, VocabularySelect
 
 from .accounts import DISPLAY_NAME_HELP, display_name_clean
 from .choices import (
@@ -101,12 +101,19 @@ class HoneypotMixin:
         return [f for f in super().visible_fields() if f.name != HONEYPOT_FIELD]
 
 
-def _locale_queryset(model):
-    locale = Locale.get_active()
-    rows = model.objects.filter(locale=locale)
-    if not rows.exists():
-        rows = model.objects.filter(locale=Locale.get_default())
-    return rows
+def _vocabulary_choices(field, vocabulary) -> None:
+    """Offer every term of `vocabulary` in a model choice field: the row in
+    the visitor's language, or the German one (marked) where none exists."""
+    field.queryset = field.queryset.model.objects.filter(
+        pk__in=[entry.term.pk for entry in vocabulary]
+    )
+    field.widget = VocabularySelect(
+        attrs=field.widget.attrs,
+        langs={str(entry.term.pk): entry.lang for entry in vocabulary},
+    )
+    field.choices = [("", field.empty_label)] + [
+        (entry.term.pk, entry.label) for entry in vocabulary
+    ]
 
 
 def _quantise(value):
@@ -178,8 +185,8 @@ class IdeaForm(HoneypotMixin, forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["category"].queryset = _locale_queryset(Category)
-        self.fields["quarter"].queryset = _locale_queryset(Quarter)
+        _vocabulary_choices(self.fields["category"], Category.vocabulary())
+        _vocabulary_choices(self.fields["quarter"], Quarter.vocabulary())
         self.fields["title"].widget.attrs["maxlength"] = TITLE_MAX
         self.fields["description"].widget.attrs["maxlength"] = DESCRIPTION_MAX
         self.add_honeypot()
@@ -299,22 +306,33 @@ class BoardFilterForm(forms.Form):
     """The board's filter state, read from (and kept in) the URL."""
 
     q = CleanTextField(label=_("Search ideas"), max_length=200, required=False)
-    category = forms.ChoiceField(label=_("Topic"), required=False)
-    quarter = forms.ChoiceField(label=_("Quarter"), required=False)
     status = forms.ChoiceField(label=_("Status"), required=False)
     sort = forms.ChoiceField(
         label=_("Sort by"), required=False, choices=BoardSort.choices
     )
 
+    field_order = ["q", "category", "quarter", "status", "sort"]
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         everything = [("", _("All"))]
-        self.fields["category"].choices = everything + [
-            (str(c.translation_key), c.name) for c in _locale_queryset(Category)
-        ]
-        self.fields["quarter"].choices = everything + [
-            (str(q.translation_key), q.name) for q in _locale_queryset(Quarter)
-        ]
+        # The German terms' slugs are the values in every language (older
+        # links with translation keys still work): portal.vocabulary.
+        self.vocabularies = {
+            "category": Category.vocabulary(),
+            "quarter": Quarter.vocabulary(),
+        }
+        self.fields["category"] = VocabularyChoiceField(
+            vocabulary=self.vocabularies["category"],
+            empty_label=_("All"),
+            label=_("Topic"),
+        )
+        self.fields["quarter"] = VocabularyChoiceField(
+            vocabulary=self.vocabularies["quarter"],
+            empty_label=_("All"),
+            label=_("Quarter"),
+        )
+        self.order_fields(self.field_order)
         self.fields["status"].choices = everything + [
             (status.value, status.label) for status in PUBLIC_STATUSES
         ]
@@ -330,6 +348,15 @@ class BoardFilterForm(forms.Form):
                 data[name] = self.cleaned_data.get(name) or ""
         data["sort"] = data.get("sort") or BoardSort.NEWEST
         return data
+
+    def keys(self) -> dict:
+        """The chosen category's and quarter's translation keys (the board's
+        selector filters by them), or "" when not chosen."""
+        data = self.filters()
+        return {
+            name: self.vocabularies[name].key_of(data.get(name, "")) or ""
+            for name in ("category", "quarter")
+        }
 
 
 class TransitionForm(forms.Form):

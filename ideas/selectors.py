@@ -59,18 +59,30 @@ def ideas_with_counts(queryset: QuerySet) -> QuerySet:
     )
 
 
-def _localized_name(model) -> Subquery:
-    """The name of an idea's category or quarter in the active language."""
-    field = "category" if model is Category else "quarter"
-    return Coalesce(
-        Subquery(
-            model.objects.filter(
-                translation_key=OuterRef(f"{field}__translation_key"),
-                locale=Locale.get_active(),
-            ).values("name")[:1]
-        ),
-        F(f"{field}__name"),
-    )
+def ideas_labelled(
+    ideas, *, locale: Locale | None = None, vocabularies: dict | None = None
+) -> list[Idea]:
+    """`ideas` (with category and quarter joined) as a list, each with
+    `category_name` and `quarter_name`: vocabulary entries in the active
+    language that print as the name and know when they are German (the
+    `term` template filter marks them). Two queries, whatever the count;
+    none when the board's filter form passes its `vocabularies`."""
+    from portal.models import Quarter
+
+    ideas = list(ideas)
+    if not ideas:
+        return ideas
+    vocabularies = vocabularies or {}
+    categories = vocabularies.get("category")
+    if categories is None:
+        categories = Category.vocabulary(locale=locale)
+    quarters = vocabularies.get("quarter")
+    if quarters is None:
+        quarters = Quarter.vocabulary(locale=locale)
+    for idea in ideas:
+        idea.category_name = categories.entry_for(idea.category) or ""
+        idea.quarter_name = quarters.entry_for(idea.quarter) or ""
+    return ideas
 
 
 def ideas_public() -> QuerySet:
@@ -92,9 +104,8 @@ def ideas_for_board(
     today: date | None = None,
 ) -> QuerySet:
     """Public ideas filtered by category and quarter (translation keys) and
-    status, matching `query`, in the order `sort`."""
-    from portal.models import Quarter
-
+    status, matching `query`, in the order `sort`. Label the shown page with
+    `ideas_labelled`."""
     ideas = ideas_public()
     if category:
         ideas = ideas.filter(category__translation_key=category)
@@ -109,13 +120,10 @@ def ideas_for_board(
             | Q(description__icontains=query)
             | Q(reference__iexact=query)
         )
-    ideas = ideas_with_counts(ideas).annotate(
-        category_name=_localized_name(Category),
-        quarter_name=_localized_name(Quarter),
-    )
-    ideas = ideas.select_related("photo", "author").prefetch_related(
-        "photo__renditions"
-    )
+    ideas = ideas_with_counts(ideas)
+    ideas = ideas.select_related(
+        "photo", "author", "category", "quarter"
+    ).prefetch_related("photo__renditions")
     if sort == BoardSort.SUPPORTED:
         return ideas.order_by("-support_count", "-published_at", "-pk")
     if sort == BoardSort.DISCUSSED:
@@ -164,17 +172,19 @@ def ideas_median_response_days() -> int | None:
 
 def idea_for_detail(*, reference: str) -> Idea | None:
     """One idea with its counts, names and photos, whatever its status."""
-    from portal.models import Quarter
-
-    return (
+    idea = (
         ideas_with_counts(Idea.objects.filter(reference=reference))
-        .annotate(
-            category_name=_localized_name(Category),
-            quarter_name=_localized_name(Quarter),
+        .select_related(
+            "photo",
+            "completion_photo",
+            "author",
+            "response_by",
+            "category",
+            "quarter",
         )
-        .select_related("photo", "completion_photo", "author", "response_by")
         .first()
     )
+    return ideas_labelled([idea])[0] if idea is not None else None
 
 
 def idea_timeline(*, idea: Idea) -> list[IdeaEvent]:
@@ -200,18 +210,13 @@ def idea_comments(*, idea: Idea, include_hidden: bool = False) -> list[Comment]:
 def ideas_top(*, limit: int = 3) -> list[Idea]:
     """The most supported public ideas that are still open, for the home
     page teaser."""
-    from portal.models import Quarter
-
-    return list(
+    return ideas_labelled(
         ideas_with_counts(
             ideas_public().filter(
                 status__in=[IdeaStatus.PUBLISHED, IdeaStatus.IN_REVIEW]
             )
         )
-        .annotate(
-            category_name=_localized_name(Category),
-            quarter_name=_localized_name(Quarter),
-        )
+        .select_related("category", "quarter")
         .order_by("-support_count", "-published_at")[:limit]
     )
 

@@ -50,6 +50,14 @@ class Term(TranslatableMixin, models.Model):
     def __str__(self):
         return self.name
 
+    @classmethod
+    def vocabulary(cls, *, locale=None, queryset=None):
+        """All terms of this kind as `locale`'s filters offer them: stable
+        slugs, translated labels, German fallbacks (portal.vocabulary)."""
+        from .vocabulary import vocabulary_for
+
+        return vocabulary_for(cls, locale=locale, queryset=queryset)
+
 
 class OrderedTerm(Term):
     """A term shown in the order editors choose rather than alphabetically."""

@@ -74,9 +74,6 @@ def person_name(user, audience: str = "") -> str:
     return name_of(user, staff=audience == "staff")
 
 
-# The earlier name of the same filter, kept for templates that still use it.
-register.filter("author_name", person_name)
-
 
 @register.simple_tag
 def can_report_comment(user, idea, comment) -> bool:

@@ -8,6 +8,7 @@ from wagtail.models import Locale, Page, Site
 
 from portal.blocks import WEEKDAYS
 from portal.languages import SPOKEN_LANGUAGE_NAMES
+from portal.selectors import menu_sections
 
 register = template.Library()
 
@@ -23,12 +24,15 @@ def _home_for(request) -> Page | None:
 def main_menu(context):
     request = context["request"]
     home = _home_for(request)
-    children = home.get_children().live().public().in_menu() if home else []
+    site = Site.find_for_request(request)
+    # Sections not yet translated stay in the menu, in German (issue 11).
+    children = menu_sections(root=site.root_page, home=home) if home and site else []
     current = context.get("page")
     current_path = current.path if current is not None else ""
     items = [
         {
             "page": child,
+            "lang": child.fallback_lang,
             # "page" on the section itself, "true" anywhere below it.
             "current": (
                 "page"
