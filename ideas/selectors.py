@@ -21,6 +21,8 @@ from django.db.models.functions import Coalesce, Mod, TruncWeek
 from django.utils import timezone
 from wagtail.models import Locale
 
+from portal.vocabulary import term_name
+
 from .choices import PUBLIC_STATUSES, QUEUE_ORDER, BoardSort, EventKind, IdeaStatus
 from .models import (
     Category,
@@ -317,8 +319,8 @@ def ideas_for_moderation() -> QuerySet:
         Idea.objects.select_related("quarter", "category", "author")
     ).annotate(
         queue_rank=rank,
-        category_name=_localized_name(Category),
-        quarter_name=_localized_name(Quarter),
+        category_name=term_name(Category, "category"),
+        quarter_name=term_name(Quarter, "quarter"),
     )
 
 

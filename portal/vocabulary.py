@@ -23,7 +23,8 @@ from dataclasses import dataclass, field
 
 from django import forms
 from django.conf import settings
-from django.db.models import F
+from django.db.models import F, OuterRef, Subquery
+from django.db.models.functions import Coalesce
 from django.utils import translation
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale
@@ -180,6 +181,22 @@ def vocabulary_for(model, *, locale: Locale | None = None, queryset=None) -> Voc
         rank = {key: (sources.get(key) or shown[key]).sort_order for key in order}
         entries.sort(key=lambda entry: rank[entry.key])
     return Vocabulary(entries=entries, language=language)
+
+
+def term_name(model, field: str) -> Coalesce:
+    """An annotation: the name of the `field` term (a `model` foreign key) in
+    the active language, else its stored name. For querysets that sort or
+    export by the label in SQL (admin lists); pages use `vocabulary_for`."""
+    language = get_supported_content_language_variant(translation.get_language())
+    return Coalesce(
+        Subquery(
+            model.objects.filter(
+                translation_key=OuterRef(f"{field}__translation_key"),
+                locale__language_code=language,
+            ).values("name")[:1]
+        ),
+        F(f"{field}__name"),
+    )
 
 
 class VocabularySelect(forms.Select):

@@ -74,7 +74,6 @@ def person_name(user, audience: str = "") -> str:
     return name_of(user, staff=audience == "staff")
 
 
-
 @register.simple_tag
 def can_report_comment(user, idea, comment) -> bool:
     """`{% can_report_comment user idea comment as allowed %}`: the rule of
