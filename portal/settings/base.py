@@ -181,6 +181,12 @@ USE_TZ = True
 
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
+#: A page translated with wagtail-localize ("Translate this page") starts as a
+#: draft of German text; it goes live only when an editor publishes it from
+#: the translation editor. (Its default copies the live state of the German
+#: page, which put German text live under /ar/ at once.) Copies made in code,
+#: such as seed_demo's, publish themselves as before. docs/languages.md
+WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 
 # Static and media files ----------------------------------------------------
 
