@@ -33,10 +33,12 @@ from wagtail.models import (
     GroupPagePermission,
     Locale,
     Page,
+    PageLogEntry,
     Workflow,
     WorkflowPage,
     WorkflowTask,
 )
+from wagtail_localize.fields import SynchronizedField, get_translatable_fields
 
 from portal import roles
 
@@ -440,6 +442,89 @@ def vacancy_end(*, vacancy: VacancyPage, user) -> None:
         translation_key=vacancy.translation_key
     ):
         UnpublishPageAction(page, user=user).execute(skip_permission_checks=True)
+
+
+# Translations ---------------------------------------------------------------
+
+#: Same in every language, but not the firm's to pass on: menus are the
+#: editors', "publish directly" is a permission (firm_access_sync).
+FOLLOW_EXCLUDED = {"show_in_menus", "publish_directly"}
+
+
+def _synchronised_columns(model) -> list:
+    """The model fields wagtail-localize copies unchanged into a translation
+    (dates, numbers, choices, addresses for mail and web) that are columns."""
+    fields = []
+    for spec in get_translatable_fields(model):
+        if not isinstance(spec, SynchronizedField):
+            continue
+        if spec.field_name in FOLLOW_EXCLUDED:
+            continue
+        field = model._meta.get_field(spec.field_name)
+        if getattr(field, "concrete", False) and not field.many_to_many:
+            fields.append(field)
+    if model is VacancyPage:
+        # Derived from "apply until"; decides whether the vacancy is online.
+        fields.append(model._meta.get_field("expire_at"))
+    return fields
+
+
+def _text_names(model) -> list[str]:
+    return [
+        spec.field_name
+        for spec in get_translatable_fields(model)
+        if not isinstance(spec, SynchronizedField) and spec.field_name != "slug"
+    ]
+
+
+def _previously_published(page: Page, revision) -> object | None:
+    # At `page_published` time the live revision is already the new one and
+    # this publish is not logged yet: the latest publish log is the one before.
+    entry = (
+        PageLogEntry.objects.filter(
+            page=page, action="wagtail.publish", revision__isnull=False
+        )
+        .exclude(revision=revision)
+        .select_related("revision")
+        .order_by("-timestamp", "-pk")
+        .first()
+    )
+    return entry.revision if entry else None
+
+
+@transaction.atomic
+def translations_follow_original(*, page: Page, revision) -> None:
+    """After a company or vacancy page is published: a German original passes
+    its facts on to its translations (live row and latest draft) and marks them
+    outdated when its text changed; a published translation is current again."""
+    model = type(page)
+    if page.locale_id != Locale.get_default().pk:
+        model.objects.filter(pk=page.pk).update(original_changed_at=None)
+        return
+    translations = model.objects.filter(translation_key=page.translation_key).exclude(
+        pk=page.pk
+    )
+    if not translations.exists():
+        return
+    columns = _synchronised_columns(model)
+    translations.update(
+        **{field.attname: getattr(page, field.attname) for field in columns}
+    )
+    data = page.serializable_data()
+    facts = {field.name: data[field.name] for field in columns if field.name in data}
+    # A translator's draft must not bring the old facts back when published.
+    for translated in translations.select_related("latest_revision"):
+        if translated.latest_revision is not None:
+            translated.latest_revision.content.update(facts)
+            translated.latest_revision.save(update_fields=["content"])
+    previous = _previously_published(page, revision)
+    if previous is not None and any(
+        previous.content.get(name) != revision.content.get(name)
+        for name in _text_names(model)
+    ):
+        translations.filter(original_changed_at__isnull=True).update(
+            original_changed_at=timezone.now()
+        )
 
 
 def company_page_for_user(*, user, page: Page) -> CompanyPage | None:
