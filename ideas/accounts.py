@@ -5,6 +5,7 @@ import secrets
 
 from allauth.account.adapter import DefaultAccountAdapter
 from django import forms
+from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from portal.text import bidi_controls_strip
@@ -24,7 +25,21 @@ def display_name_clean(value: str) -> str:
     return value
 
 
+def user_display(user) -> str:
+    """How allauth names a resident on its pages and mails (ACCOUNT_USER_DISPLAY):
+    the chosen display name, never the random login name."""
+    return user.display_name or user.email or str(_("member"))
+
+
 class ResidentAccountAdapter(DefaultAccountAdapter):
+    def send_mail(self, template_prefix: str, email: str, context: dict) -> None:
+        # The portal signs its mails with its name from the settings; allauth
+        # would greet with the host name (Django's RequestSite) and remind the
+        # resident of a login name that is random (populate_username).
+        context = {**context, "portal_name": settings.WAGTAIL_SITE_NAME}
+        context.pop("username", None)
+        super().send_mail(template_prefix, email, context)
+
     def get_login_stages(self) -> list[str]:
         stock = "allauth.account.stages.EmailVerificationStage"
         ours = "ideas.account_stages.ResidentEmailVerificationStage"

@@ -286,6 +286,7 @@ LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "ideas:profile"
 ACCOUNT_LOGOUT_REDIRECT_URL = "/"
 ACCOUNT_ADAPTER = "ideas.accounts.ResidentAccountAdapter"
+ACCOUNT_USER_DISPLAY = "ideas.accounts.user_display"
 ACCOUNT_SIGNUP_FORM_CLASS = "ideas.accounts.ResidentSignupForm"
 ACCOUNT_LOGIN_METHODS = {"email", "username"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
