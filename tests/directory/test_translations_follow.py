@@ -165,3 +165,27 @@ def test_new_end_date_of_a_vacancy_reaches_its_translations(
         assert version.apply_until == later
         assert version.expire_at == VacancyPage.expiry_for(later)
         assert version.original_changed_at is None
+
+
+def test_editor_opening_an_outdated_translation_is_warned(
+    client, translated_company, firm_a_user, editor_user
+):
+    _firm_edit_approved(
+        client,
+        firm_a_user,
+        editor_user,
+        translated_company,
+        short_description="Jetzt auch mit Ausbildung.",
+    )
+    arabic = translated_company.get_translation(Locale.objects.get(language_code="ar"))
+    warning = "Das deutsche Original wurde geändert"
+    client.force_login(editor_user)
+
+    outdated = client.get(reverse("wagtailadmin_pages:edit", args=[arabic.pk]))
+    current = client.get(
+        reverse("wagtailadmin_pages:edit", args=[translated_company.pk])
+    )
+
+    assert outdated.status_code == 200
+    assert warning in outdated.content.decode()
+    assert warning not in current.content.decode()
