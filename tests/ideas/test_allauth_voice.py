@@ -21,9 +21,10 @@ HOST = "quartiersportal.example"
 LOGIN_NAME = "b-7f3a9c2e41"
 PASSWORD = "ein-langes-passwort-7"  # noqa: S105
 INFORMAL = re.compile(r"\b(du|dein\w*|dich|dir)\b", re.IGNORECASE)
-#: Imperatives only the informal singular uses ("Gib ein" vs "Geben Sie ein").
+#: Imperatives only the informal singular uses ("Gib ein" vs "Geben Sie
+#: ein"; "klicke", since "Klick" is also a noun).
 INFORMAL_IMPERATIVE = re.compile(
-    r"\b(gib|klicke?|bestätige|lass|rufe|verwende|überprüfe|prüfe|folge|wähle|"
+    r"\b(gib|klicke|bestätige|lass|rufe|verwende|überprüfe|prüfe|folge|wähle|"
     r"nutze|schicke|trage|öffne|versuche|kopiere|ändere|erstelle)\b",
     re.IGNORECASE,
 )
