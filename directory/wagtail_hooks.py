@@ -76,6 +76,20 @@ def protect_company_from_firm(request, page):
     return None
 
 
+@hooks.register("before_edit_page")
+def warn_outdated_translation(request, page):
+    # Shown to whoever opens the translation, also in wagtail-localize's editor.
+    specific = page.specific
+    if getattr(specific, "outdated_original", None) and specific.outdated_original():
+        messages.warning(
+            request,
+            _(
+                "The German original has changed since this translation was "
+                "published. Please bring the translation up to date and publish it."
+            ),
+        )
+
+
 @hooks.register("after_create_page")
 def assign_review_workflow(request, page):
     if page.specific_class is DirectoryIndexPage:

@@ -5,6 +5,7 @@ import secrets
 
 from allauth.account.adapter import DefaultAccountAdapter
 from django import forms
+from django.conf import settings
 from django.contrib.auth.hashers import make_password
 from django.utils.crypto import get_random_string
 from django.utils.translation import gettext_lazy as _
@@ -24,6 +25,12 @@ def display_name_clean(value: str) -> str:
     if "@" in value:
         raise forms.ValidationError(_("Please do not use an e-mail address."))
     return value
+
+
+def user_display(user) -> str:
+    """How allauth names a resident on its pages and mails (ACCOUNT_USER_DISPLAY):
+    the chosen display name, never the random login name."""
+    return user.display_name or user.email or str(_("member"))
 
 
 def is_staff_account(user) -> bool:
@@ -58,7 +65,12 @@ class ResidentAccountAdapter(DefaultAccountAdapter):
     def send_mail(self, template_prefix: str, email: str, context: dict) -> None:
         # Rendered here (it needs the request), sent by the task worker: the
         # answer then takes as long whether the address has an account or
-        # not, and a slow mail server does not hold the request up.
+        # not, and a slow mail server does not hold the request up. The
+        # portal signs its mails with its name from the settings; allauth
+        # would greet with the host name (Django's RequestSite) and remind the
+        # resident of a login name that is random (populate_username).
+        context = {**context, "portal_name": settings.WAGTAIL_SITE_NAME}
+        context.pop("username", None)
         from allauth.core import context as allauth_context
         from django.contrib.sites.shortcuts import get_current_site
 

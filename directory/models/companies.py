@@ -29,6 +29,7 @@ from portal.models import Address, Quarter
 
 from .. import choices
 from ..forms import CompanyPageForm
+from .translated import FollowsOriginal
 from .vocabulary import CompanyTag, Sector, SpokenLanguage
 
 
@@ -78,7 +79,7 @@ class DirectoryIndexPage(RoutablePageMixin, Page):
         )
 
 
-class CompanyPage(Address, Page):
+class CompanyPage(Address, FollowsOriginal, Page):
     """A firm of the business network. Editors create it and invite the firm,
     who keeps it up to date; changes go through the "Firmenprofil prüfen"
     workflow unless the firm may publish directly."""

@@ -20,12 +20,13 @@ from portal.blocks import ContactPersonBlock
 
 from .. import choices
 from ..forms import VacancyPageForm
+from .translated import FollowsOriginal
 from .vocabulary import SpokenLanguage
 
 DESCRIPTION_FEATURES = ["bold", "italic", "link", "ol", "ul"]
 
 
-class VacancyPage(Page):
+class VacancyPage(FollowsOriginal, Page):
     """A vacancy of the company above it. The firm adds it; "apply until" sets
     the page's expiry, after which it leaves the site on its own and its URL
     answers 410 with similar open vacancies."""

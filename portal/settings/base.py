@@ -189,6 +189,12 @@ USE_TZ = True
 
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
+#: A page translated with wagtail-localize ("Translate this page") starts as a
+#: draft of German text; it goes live only when an editor publishes it from
+#: the translation editor. (Its default copies the live state of the German
+#: page, which put German text live under /ar/ at once.) Copies made in code,
+#: such as seed_demo's, publish themselves as before. docs/languages.md
+WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 
 # Static and media files ----------------------------------------------------
 
@@ -315,6 +321,7 @@ ACCOUNT_LOGOUT_REDIRECT_URL = "/"
 TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
 ALLAUTH_TRUSTED_PROXY_COUNT = TRUSTED_PROXY_COUNT
 ACCOUNT_ADAPTER = "ideas.accounts.ResidentAccountAdapter"
+ACCOUNT_USER_DISPLAY = "ideas.accounts.user_display"
 ACCOUNT_SIGNUP_FORM_CLASS = "ideas.accounts.ResidentSignupForm"
 ACCOUNT_FORMS = {
     "request_login_code": "ideas.account_forms.ResidentRequestLoginCodeForm"
