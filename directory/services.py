@@ -437,11 +437,17 @@ def vacancy_confirm_open(*, token: str) -> StillOpenResult:
 @transaction.atomic
 def vacancy_end(*, vacancy: VacancyPage, user) -> None:
     """A firm takes its own vacancy off the site (filled or withdrawn), in
-    every language it is published in."""
-    for page in VacancyPage.objects.live().filter(
-        translation_key=vacancy.translation_key
-    ):
-        UnpublishPageAction(page, user=user).execute(skip_permission_checks=True)
+    every language it was translated into."""
+    # Marked expired like a vacancy whose "apply until" passed, so that its
+    # URL (shared, printed, behind a QR code) answers the same 410 page with
+    # similar vacancies instead of a bare 404. Publishing it again clears it.
+    translations = VacancyPage.objects.filter(
+        translation_key=vacancy.translation_key, live=True
+    )
+    for page in translations.select_for_update():
+        UnpublishPageAction(page, user=user, set_expired=True).execute(
+            skip_permission_checks=True
+        )
 
 
 # Translations ---------------------------------------------------------------

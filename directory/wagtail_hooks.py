@@ -9,8 +9,9 @@ from wagtail.admin.widgets import ListingButton
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from . import rules, services, views
+from . import rules, selectors, services, views
 from .models import CompanyPage, DirectoryIndexPage, Sector, VacancyPage
+from .panels import FirmDashboardPanel, FirmPagesSummaryItem
 
 
 class SectorViewSet(SnippetViewSet):
@@ -109,4 +110,41 @@ def register_log_actions(actions):
         "directory.still_open",
         _("Confirmed still open"),
         _("Vacancy confirmed as still open from the reminder e-mail"),
+    )
+
+
+# Firm dashboard: kept in hook functions of its own (firm permissions live in
+# the hooks above).
+
+
+def _firm_dashboards(request) -> list[selectors.FirmDashboard]:
+    # Both hooks below need them; read once per request.
+    if not hasattr(request, "_firm_dashboards"):
+        request._firm_dashboards = selectors.firm_dashboards(user=request.user)
+    return request._firm_dashboards
+
+
+@hooks.register("construct_homepage_panels")
+def add_firm_dashboard_panel(request, panels):
+    dashboards = _firm_dashboards(request)
+    if dashboards:
+        panels.append(FirmDashboardPanel(dashboards))
+
+
+# After Wagtail's own hook, which adds the item replaced here.
+@hooks.register("construct_homepage_summary_items", order=100)
+def firm_pages_summary(request, summary_items):
+    # Wagtail counts every page below the nearest common root of a user's
+    # permissions; a firm's company exists in several language trees, so that
+    # root is the site root ("504 pages"). Count the firm's own pages instead.
+    dashboards = _firm_dashboards(request)
+    if not dashboards or request.user.is_superuser:
+        return
+    from wagtail.admin.site_summary import PagesSummaryItem
+
+    summary_items[:] = [
+        item for item in summary_items if not isinstance(item, PagesSummaryItem)
+    ]
+    summary_items.extend(
+        FirmPagesSummaryItem(request, dashboard) for dashboard in dashboards
     )

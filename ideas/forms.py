@@ -116,6 +116,17 @@ def _vocabulary_choices(field, vocabulary) -> None:
     ]
 
 
+class FieldsetWidget(forms.Widget):
+    """Renders nothing: the field stands for a fieldset the template draws
+    (the map with its coordinates), so its errors have a place and an id."""
+
+    def render(self, name, value, attrs=None, renderer=None):
+        return ""
+
+    def value_from_datadict(self, data, files, name):
+        return None
+
+
 def _quantise(value):
     if value is None:
         return None
@@ -181,6 +192,10 @@ class IdeaForm(HoneypotMixin, forms.ModelForm):
             "longitude": forms.NumberInput(attrs={"step": "0.000001"}),
         }
 
+    location = forms.Field(
+        label=_("Place on the map"), required=False, widget=FieldsetWidget
+    )
+
     photo_bytes: bytes | None = None
 
     def __init__(self, *args, **kwargs):
@@ -190,6 +205,10 @@ class IdeaForm(HoneypotMixin, forms.ModelForm):
         self.fields["title"].widget.attrs["maxlength"] = TITLE_MAX
         self.fields["description"].widget.attrs["maxlength"] = DESCRIPTION_MAX
         self.add_honeypot()
+
+    def map_shapes(self) -> list[dict]:
+        """The quarters' boundaries the map draws, from portal.geo."""
+        return geo.quarter_shapes(self.fields["quarter"].queryset)
 
     def clean_title(self):
         title = self.cleaned_data["title"]
@@ -214,10 +233,12 @@ class IdeaForm(HoneypotMixin, forms.ModelForm):
     def clean(self):
         data = super().clean()
         latitude, longitude = data.get("latitude"), data.get("longitude")
+        # Every error about the point belongs to the map field (the fieldset
+        # with the map and both coordinates), not to one coordinate.
         if (latitude is None) != (longitude is None):
             if "latitude" not in self.errors and "longitude" not in self.errors:
                 self.add_error(
-                    "longitude",
+                    "location",
                     _("Enter both latitude and longitude, or leave both empty."),
                 )
         elif latitude is not None:
@@ -227,14 +248,14 @@ class IdeaForm(HoneypotMixin, forms.ModelForm):
             )
             quarter = data.get("quarter")
             if not geo.in_potsdam(latitude, longitude):
-                self.add_error("latitude", _("This point does not lie in Potsdam."))
+                self.add_error("location", _("This point does not lie in Potsdam."))
             elif (
                 quarter is not None
                 and quarter.boundary
                 and not quarter.contains(latitude, longitude)
             ):
                 self.add_error(
-                    "latitude",
+                    "location",
                     _("This point lies outside the quarter %(quarter)s.")
                     % {"quarter": quarter.name},
                 )

@@ -91,6 +91,13 @@ def ideas_public() -> QuerySet:
     return Idea.objects.filter(status__in=PUBLIC_STATUSES, is_hidden=False)
 
 
+def ideas_public_for_search() -> QuerySet:
+    """Public ideas with their quarter's name in the active language."""
+    from portal.models import Quarter
+
+    return ideas_public().annotate(quarter_name=term_name(Quarter, "quarter"))
+
+
 def daily_seed(day: date) -> int:
     """The seed of the random order: the same all day, new every day."""
     return day.toordinal() % 9973 + 7

@@ -10,15 +10,6 @@ def search_terms(query: str) -> list[str]:
     return query.replace('"', " ").replace("\x00", " ").split()
 
 
-def pages_search(*, query: str) -> QuerySet:
-    """Live public pages of the active language that match `query`."""
-    pages = Page.objects.live().public().filter(locale=Locale.get_active()).specific()
-    terms = search_terms(query)
-    if not terms:
-        return pages.none()
-    return pages.search(" ".join(terms))
-
-
 def pages_with_fallback(pages: QuerySet, *, locale: Locale) -> list[Page]:
     """`pages` (rows in `locale` and in the default language) with one page
     per translation key: the one in `locale` where it exists, else the

@@ -302,6 +302,16 @@ class CompanyPage(Address, FollowsOriginal, Page):
     def offers(self) -> list[choices.Offer]:
         return [o for o in choices.Offer if getattr(self, f"offers_{o.value}")]
 
+    def search_result_context(self) -> list[str]:
+        return [
+            self.sector.name if self.sector_id else "",
+            self.quarter.name if self.quarter_id else "",
+            self.city,
+        ]
+
+    def search_result_text(self) -> str:
+        return self.short_description
+
     def get_context(self, request, *args, **kwargs):
         from ..selectors import company_detail
 

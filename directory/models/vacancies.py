@@ -275,6 +275,20 @@ class VacancyPage(FollowsOriginal, Page):
         if self.apply_until:
             self.expire_at = self.expiry_for(self.apply_until)
 
+    # Site search (portal.search) ----------------------------------------------
+
+    def search_result_context(self) -> list[str]:
+        company = self.get_parent().specific
+        quarter = getattr(company, "quarter", None)
+        return [
+            company.title,
+            quarter.name if quarter else "",
+            self.get_offer_type_display(),
+        ]
+
+    def search_result_text(self) -> str:
+        return self.summary
+
     # Serving ---------------------------------------------------------------
 
     @property

@@ -318,6 +318,18 @@ class EventPage(RoutablePageMixin, Page):
             ),
         ]
 
+    def search_result_context(self) -> list[str]:
+        from django.utils import formats, timezone
+
+        return [
+            formats.date_format(timezone.localtime(self.start), "SHORT_DATE_FORMAT"),
+            self.venue.name if self.venue_id else "",
+            self.quarter.name if self.quarter_id else "",
+        ]
+
+    def search_result_text(self) -> str:
+        return self.teaser
+
     # Recurrence ---------------------------------------------------------
 
     @property

@@ -3,6 +3,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
+from wagtail.search import index
 
 from portal.models import OrderedTerm
 
@@ -41,7 +42,7 @@ class Category(OrderedTerm):
         verbose_name_plural = _("idea categories")
 
 
-class Idea(models.Model):
+class Idea(index.Indexed, models.Model):
     """A resident's proposal for their quarter. Residents submit it from the
     board; moderators publish or reject it and move it through the lifecycle
     in the Wagtail admin; editors give the official response."""
@@ -144,6 +145,17 @@ class Idea(models.Model):
         FieldPanel("photo_description"),
     ]
 
+    # In the site search (portal.search through ideas.search): published and
+    # not hidden only; an idea that stops being public leaves the index.
+    search_fields = [
+        index.SearchField("title", boost=2),
+        index.SearchField("description"),
+        index.SearchField("response"),
+        index.AutocompleteField("title"),
+        index.FilterField("status"),
+        index.FilterField("is_hidden"),
+    ]
+
     class Meta:
         verbose_name = _("idea")
         verbose_name_plural = _("ideas")
@@ -169,6 +181,10 @@ class Idea(models.Model):
         if self.reference:
             return f"{self.reference} {self.title}"
         return self.title
+
+    @classmethod
+    def get_indexed_objects(cls):
+        return cls.objects.filter(status__in=PUBLIC_STATUSES, is_hidden=False)
 
     @property
     def is_public(self) -> bool:

@@ -300,6 +300,14 @@ else:
     WAGTAILSEARCH_BACKENDS = {
         "default": {"BACKEND": "wagtail.search.backends.database"}
     }
+    if DATABASES["default"]["ENGINE"].endswith(("postgresql", "postgis")):
+        #: PostgreSQL text search configuration of the database search
+        #: backend, for stemming ("Bäckereien" finds "Bäckerei"). One per
+        #: backend, and the database backend's index is one table, so it
+        #: follows the default language; after a change run `update_index`.
+        WAGTAILSEARCH_BACKENDS["default"]["SEARCH_CONFIG"] = env(
+            "SEARCH_CONFIG", default="german"
+        )
 
 # Resident accounts ---------------------------------------------------------
 # Residents sign up with django-allauth: a verified e-mail address is required

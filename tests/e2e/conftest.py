@@ -182,6 +182,8 @@ def browser():
 
 
 CSP_MESSAGE = re.compile(r"Content Security Policy|Content-Security-Policy")
+#: What a script's URL looks like when it stringified the wrong thing.
+MALFORMED_URL = re.compile(r"\[object(%20| )\w+\]|/(undefined|null|NaN)(/|$|\?)")
 
 
 class RecordingPage:
@@ -215,8 +217,14 @@ class RecordingPage:
             and urlsplit(url).netloc not in own
         ]
 
+    def malformed_requests(self) -> list[str]:
+        """Requests to URLs a script built from a value that was no URL (an
+        element where a string was meant, an unset variable)."""
+        return [url for url in self.requests if MALFORMED_URL.search(url)]
+
     def check(self):
         assert self.foreign_requests() == [], "a page loaded from another host"
+        assert self.malformed_requests() == [], "a script requested a bogus URL"
         assert self.csp_violations == [], (
             "the Content-Security-Policy blocked something"
         )

@@ -17,6 +17,11 @@ pytestmark = pytest.mark.xdist_group("e2e")
 PDF_PAGE = re.compile(rb"/Type\s*/Page(?![a-z])")
 
 
+def pdf_pages(pdf: bytes) -> int:
+    """The number of printed sheets of a PDF Chromium made."""
+    return len(PDF_PAGE.findall(pdf))
+
+
 def result_titles(page) -> list[str]:
     return page.locator("main .vacancy-card__title").all_inner_texts()
 
@@ -96,7 +101,7 @@ def test_adviser_filters_shortlists_prints_and_shares(page, new_page, demo, serv
     assert not page.locator(".handout__tools").is_visible()
     assert not page.locator(".site-header").is_visible()
     pdf = page.pdf(format="A4")
-    assert len(PDF_PAGE.findall(pdf)) >= 1 + 2, "the vacancies share a page"
+    assert pdf_pages(pdf) == 2, "one vacancy per sheet, the heading on the first"
     page.emulate_media(media="screen")
 
     # The person opens the shared link on their own phone: same list, and
@@ -251,3 +256,45 @@ def test_adviser_journey_with_the_german_filters(page, demo, code, screenshot_di
     for bdi in sheet.locator(".handout__apply bdi[dir=ltr]").all():
         positions = bdi.evaluate(DIGIT_POSITIONS)
         assert positions == sorted(positions), f"digits reordered: {positions}"
+
+
+def test_adding_far_down_the_list_stays_in_place_and_posts_to_the_form_url(page, demo):
+    page.goto(demo["de"]["finder"])
+    cards = page.locator("main .vacancy-card")
+    assert cards.count() >= 8, "the demo finder lists too few vacancies to scroll"
+    card = cards.nth(cards.count() - 2)
+    card.scroll_into_view_if_needed()
+    before = page.evaluate("window.scrollY")
+    assert before > 0, "the card is on the first screen, nothing to keep"
+    form_url = card.locator("form[data-shortlist-form]").get_attribute("action")
+    navigations = []
+    page.on("framenavigated", lambda frame: navigations.append(frame.url))
+
+    with page.expect_response(lambda r: r.request.method == "POST") as posted:
+        card.locator("form[data-shortlist-form] button").click()
+    card.locator("input[name=action][value=remove]").wait_for(state="attached")
+
+    response = posted.value
+    assert response.url == page.base_url + form_url
+    assert response.status == 200
+    assert page.evaluate("window.scrollY") == before, "the page jumped"
+    assert navigations == [], "the shortlist fell back to a full reload"
+    assert page.malformed_requests() == []
+
+
+def test_handout_of_three_vacancies_prints_on_three_sheets(page, demo, screenshot_dir):
+    page.goto(demo["de"]["finder"])
+    cards = page.locator("main .vacancy-card")
+    for index in range(3):
+        add_to_shortlist(cards.nth(index))
+    page.get_by_role("link", name="Merkliste (3)").click()
+    page.locator(".shortlist__languages").get_by_role("link", name="Deutsch").click()
+    sheets = page.locator("article.handout__sheet")
+    assert sheets.count() == 3
+
+    page.emulate_media(media="print")
+    pdf = page.pdf(format="A4")
+    (screenshot_dir / "handout.pdf").write_bytes(pdf)
+    page.screenshot(path=screenshot_dir / "handout-print.png", full_page=True)
+    # Three sheets, not four: the heading shares the first with a vacancy.
+    assert pdf_pages(pdf) == 3, "one vacancy per sheet, the heading on the first"

@@ -296,3 +296,15 @@ def test_refused_unless_the_demo_is_allowed(db, settings):
 
     assert User.objects.count() == users_before
     assert Page.objects.count() == pages_before
+
+
+def test_demo_has_an_ended_vacancy_answering_410(seeded, db):
+    from directory.demo import EXPIRED_VACANCY_SLUG
+    from directory.models import VacancyPage
+
+    vacancy = VacancyPage.objects.get(slug=EXPIRED_VACANCY_SLUG)
+    assert vacancy.live is False
+    assert vacancy.expired is True
+    response = Client(HTTP_HOST="localhost").get(vacancy.url or vacancy.get_url())
+    assert response.status_code == 410
+    assert "Aushilfe Sommerfest" in response.content.decode()
