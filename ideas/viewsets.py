@@ -2,18 +2,23 @@
 search, export and bulk actions; comments, reports, categories and the
 participation code sheets."""
 
+from functools import wraps
+
 import django_filters
+from django.core.exceptions import PermissionDenied
 from django.db.models import Case, IntegerField, Value, When
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.menus import MenuItem
 from wagtail.admin.ui.tables import Column, DateColumn
+from wagtail.snippets.views.chooser import SnippetChooserViewSet
 from wagtail.snippets.views.snippets import (
     IndexView,
     SnippetViewSet,
     SnippetViewSetGroup,
 )
+from wagtail.utils.urlpatterns import decorate_urlpatterns
 
 from portal.models import Quarter
 
@@ -21,6 +26,24 @@ from . import rules
 from .choices import QUEUE_ORDER, IdeaStatus, ReportReason
 from .models import Category, Comment, Idea, ParticipationCodeBatch, Report
 from .selectors import ideas_with_counts
+
+
+def _moderators_only(view):
+    @wraps(view)
+    def checked(request, *args, **kwargs):
+        if not rules.can_moderate(request.user):
+            raise PermissionDenied
+        return view(request, *args, **kwargs)
+
+    return checked
+
+
+class ModeratorsChooserViewSet(SnippetChooserViewSet):
+    """Wagtail's snippet chooser answers every admin user; ideas, comments,
+    reports and code sheets are private until moderated (docs/moderation.md)."""
+
+    def get_urlpatterns(self):
+        return decorate_urlpatterns(super().get_urlpatterns(), _moderators_only)
 
 
 class IdeaFilterSet(WagtailFilterSet):
@@ -90,6 +113,7 @@ class IdeaIndexView(IndexView):
 
 class IdeaViewSet(SnippetViewSet):
     model = Idea
+    chooser_viewset_class = ModeratorsChooserViewSet
     icon = "pick"
     menu_label = _("Ideas")
     index_view_class = IdeaIndexView
@@ -184,6 +208,7 @@ class CommentIndexView(IndexView):
 
 class CommentViewSet(SnippetViewSet):
     model = Comment
+    chooser_viewset_class = ModeratorsChooserViewSet
     icon = "comment"
     menu_label = _("Comments")
     index_view_class = CommentIndexView
@@ -218,6 +243,7 @@ class ReportFilterSet(WagtailFilterSet):
 
 class ReportViewSet(SnippetViewSet):
     model = Report
+    chooser_viewset_class = ModeratorsChooserViewSet
     icon = "warning"
     menu_label = _("Reports")
     filterset_class = ReportFilterSet
@@ -259,6 +285,7 @@ class CodeBatchIndexView(IndexView):
 
 class CodeBatchViewSet(SnippetViewSet):
     model = ParticipationCodeBatch
+    chooser_viewset_class = ModeratorsChooserViewSet
     icon = "key"
     menu_label = _("Participation codes")
     index_view_class = CodeBatchIndexView
