@@ -260,6 +260,7 @@ class ChosenMediaFormMixin:
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        self._chosen_media_fields = []
         user = getattr(self, "for_user", None)
         if user is None:
             return
@@ -279,3 +280,16 @@ class ChosenMediaFormMixin:
             if current is not None:
                 allowed |= Q(pk=current)
             field.queryset = queryset.filter(allowed)
+            self._chosen_media_fields.append(name)
+
+    def clean(self):
+        cleaned_data = super().clean()
+        # The chooser widget would show the refused image or document (its
+        # title and thumbnail) when the form comes back with the error.
+        refused = [n for n in self._chosen_media_fields if n in self._errors]
+        if refused:
+            data = self.data.copy()
+            for name in refused:
+                data[self.add_prefix(name)] = self.initial.get(name) or ""
+            self.data = data
+        return cleaned_data

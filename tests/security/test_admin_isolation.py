@@ -26,6 +26,7 @@ from urllib.parse import urlencode
 
 import pytest
 from django.apps import apps
+from django.core.files.base import ContentFile
 from django.urls import (
     NoReverseMatch,
     URLPattern,
@@ -248,3 +249,271 @@ def test_admin_read_isolation_matrix(client, world, role):
     print(role, dict(counts), "\n".join(errors))  # noqa: T201 - the matrix size for the report
     assert not leaks, "\n".join(leaks)
     assert not not_refused, "\n".join(not_refused)
+
+
+def _text(response) -> str:
+    content = b"".join(response) if response.streaming else response.content
+    return content.decode("utf-8", "replace").lower()
+
+
+def _login(client, world: World, role: str):
+    client.force_login(world.users[role])
+    return client
+
+
+# Positive control: the secrets are there for the people they belong to, so
+# their absence elsewhere means something.
+def _edit(name, key, attribute):
+    return lambda w: reverse(name, args=[getattr(w.firms[key], attribute).pk])
+
+
+def _at(name, query=""):
+    return lambda w: reverse(name) + query
+
+
+RIGHTFUL = [
+    ("firm_a", _edit("wagtailadmin_pages:edit", "a", "company"), "adraftzq"),
+    ("firm_a", _edit("wagtailadmin_pages:edit", "a", "company_en"), "aendraftzq"),
+    ("firm_a", _edit("wagtailadmin_explore", "a", "company"), "avacancyzq"),
+    ("firm_a", _edit("wagtailimages:edit", "a", "image"), "aimagezq"),
+    ("firm_a", _edit("wagtaildocs:edit", "a", "document"), "adocumentzq"),
+    ("firm_a", lambda w: "/admin/api/main/images/", "aimagefilezq"),
+    ("firm_a", lambda w: "/admin/api/main/documents/", "adocfilezq"),
+    ("firm_a", _at("wagtailadmin_choose_page_search", "?q=Geheimnis"), "adraftzq"),
+    ("firm_b", _edit("wagtailadmin_pages:edit", "b", "company"), "bdraftzq"),
+    ("editor", _edit("wagtailadmin_pages:edit", "b", "company"), "bdraftzq"),
+    ("editor", _at("wagtailadmin_reports:page_types_usage"), "bvacancyzq"),
+    ("editor", _at("wagtailimages:index"), "iotaphotozq"),
+    ("editor", _at("wagtailsnippets_ideas_idea:list"), "gammaideazq"),
+    ("moderator", _at("wagtailsnippets_ideas_idea:list"), "gammaideazq"),
+    (
+        "moderator",
+        _at("wagtailsnippetchoosers_ideas_idea:choose_results", "?q=Geheimnis"),
+        "deltaideazq",
+    ),
+    (
+        "moderator",
+        _at("wagtailsnippetchoosers_ideas_comment:choose_results"),
+        "epsiloncommentzq",
+    ),
+    (
+        "moderator",
+        lambda w: reverse(
+            "wagtailsnippets_ideas_idea:edit", args=[w.ideas["submitted"].pk]
+        ),
+        "iotaphotozq",
+    ),
+    (
+        "moderator",
+        _at("wagtailsnippets_ideas_participationcodebatch:list"),
+        "thetasheetzq",
+    ),
+]
+
+
+@pytest.mark.parametrize(("role", "url", "token"), RIGHTFUL)
+def test_rightful_roles_read_their_objects(client, world, role, url, token):
+    response = _login(client, world, role).get(url(world))
+
+    assert response.status_code == 200
+    assert token in _text(response)
+
+
+# Focused regression tests, one per finding of issue 10 ---------------------
+
+
+def test_firm_explores_from_its_own_company_not_the_tree_root(client, world):
+    firm_a, firm_b = world.firms["a"], world.firms["b"]
+    _login(client, world, "firm_a")
+
+    root = client.get(reverse("wagtailadmin_explore_root"))
+    foreign = client.get(reverse("wagtailadmin_explore", args=[firm_b.company.pk]))
+    foreign_en = client.get(
+        reverse("wagtailadmin_explore", args=[firm_b.company_en.pk])
+    )
+
+    assert root.status_code == 302
+    assert root["Location"] == reverse("wagtailadmin_explore", args=[firm_a.company.pk])
+    for response in (foreign, foreign_en):
+        assert response.status_code == 302
+        assert "bdraftzq" not in _text(response)
+        assert "bendraftzq" not in _text(response)
+
+
+def test_page_chooser_browse_search_and_chosen_show_only_own_pages(client, world):
+    firm_a, firm_b = world.firms["a"], world.firms["b"]
+    index = firm_a.company.get_parent()
+    _login(client, world, "firm_a")
+
+    browse = client.get(reverse("wagtailadmin_choose_page_child", args=[index.pk]))
+    search = client.get(reverse("wagtailadmin_choose_page_search") + "?q=Geheimnis")
+    foreign = client.get(
+        reverse("wagtailadmin_choose_page_child", args=[firm_b.company.pk])
+    )
+    chosen = client.get(
+        reverse("wagtailadmin_choose_page_chosen_multiple")
+        + f"?id={firm_b.company.pk}&id={firm_b.vacancy.pk}"
+    )
+
+    assert "adraftzq" in _text(browse)
+    assert "bdraftzq" not in _text(browse)
+    assert "adraftzq" in _text(search)
+    assert "bdraftzq" not in _text(search)
+    assert "bvacancyzq" not in _text(search)
+    for response in (foreign, chosen):
+        assert response.status_code in REFUSED
+        assert "bdraftzq" not in _text(response)
+        assert "bvacancyzq" not in _text(response)
+
+
+@pytest.mark.parametrize("action", ["delete", "unpublish", "move", "publish"])
+def test_page_bulk_action_confirmation_names_no_foreign_page(client, world, action):
+    firm_b = world.firms["b"]
+    _login(client, world, "firm_a")
+    url = reverse("wagtail_bulk_action", args=["wagtailcore", "page", action])
+
+    response = client.get(f"{url}?id={firm_b.company.pk}&id={firm_b.vacancy.pk}")
+
+    assert response.status_code in REFUSED
+    assert "bdraftzq" not in _text(response)
+    assert "bvacancyzq" not in _text(response)
+
+
+def test_move_confirmation_to_a_foreign_company_is_refused(client, world):
+    firm_a, firm_b = world.firms["a"], world.firms["b"]
+    _login(client, world, "firm_a")
+
+    response = client.get(
+        reverse(
+            "wagtailadmin_pages:move_confirm",
+            args=[firm_a.vacancy.pk, firm_b.company.pk],
+        )
+    )
+
+    assert response.status_code in REFUSED
+    assert "bdraftzq" not in _text(response)
+
+
+def test_page_types_report_is_for_the_whole_tree_only(client, world):
+    _login(client, world, "firm_a")
+
+    response = client.get(reverse("wagtailadmin_reports:page_types_usage"))
+
+    assert response.status_code in REFUSED
+    assert "bvacancyzq" not in _text(response)
+
+
+@pytest.mark.parametrize("endpoint", ["images", "documents"])
+def test_admin_api_lists_only_the_firms_own_uploads(client, world, endpoint):
+    firm_b = world.firms["b"]
+    _login(client, world, "firm_a")
+    foreign = firm_b.image if endpoint == "images" else firm_b.document
+
+    listing = client.get(f"/admin/api/main/{endpoint}/")
+    detail = client.get(f"/admin/api/main/{endpoint}/{foreign.pk}/")
+    photo = client.get(f"/admin/api/main/images/{world.photo.pk}/")
+
+    titles = [item["title"] for item in listing.json()["items"]]
+    assert titles == [f"a{endpoint[:-1]}zq geheimnis".replace("zq g", "zq G")]
+    assert detail.status_code == 404
+    assert photo.status_code == 404
+
+
+def test_firm_document_is_not_downloadable_anonymously(client, world):
+    document = world.firms["b"].document
+    editors_document = type(document).objects.create(
+        title="Flyer", file=ContentFile(b"%PDF-1.4\n%%EOF\n", name="flyer.pdf")
+    )
+
+    anonymous = client.get(document.url)
+    public = client.get(editors_document.url)
+    other_firm = _login(client, world, "firm_a").get(document.url)
+    own_firm = _login(client, world, "firm_b").get(document.url)
+
+    assert anonymous.status_code == 404
+    assert other_firm.status_code == 404
+    assert own_firm.status_code == 200
+    assert public.status_code == 200
+
+
+def test_firm_document_linked_from_a_published_page_is_public(client, world):
+    firm_b = world.firms["b"]
+    company = firm_b.company
+    company.title = "Firma B"
+    company.body = [
+        (
+            "paragraph",
+            f'<p><a linktype="document" id="{firm_b.document.pk}">Flyer</a></p>',
+        )
+    ]
+    company.save_revision().publish()
+
+    assert client.get(firm_b.document.url).status_code == 200
+
+
+def _company_form(page, **fields) -> dict:
+    return {
+        "title": "Firma A",
+        "slug": page.slug,
+        "short_description": page.short_description,
+        "street": page.street,
+        "postal_code": page.postal_code,
+        "city": page.city,
+        "body-count": "0",
+        "social_profiles-count": "0",
+        "contact_persons-count": "0",
+        "opening_hours-count": "0",
+        "tags": "",
+        **fields,
+    }
+
+
+def test_another_firms_image_is_refused_as_logo(client, world):
+    firm_a, firm_b = world.firms["a"], world.firms["b"]
+    _login(client, world, "firm_a")
+    url = reverse("wagtailadmin_pages:edit", args=[firm_a.company.pk])
+
+    foreign = client.post(url, _company_form(firm_a.company, logo=firm_b.image.pk))
+    own = client.post(url, _company_form(firm_a.company, logo=firm_a.image.pk))
+
+    assert foreign.status_code == 200  # the form again, with its error
+    assert "bimagezq" not in _text(foreign)
+    assert own.status_code == 302
+    firm_a.company.refresh_from_db()
+    latest = firm_a.company.get_latest_revision_as_object()
+    assert latest.logo_id == firm_a.image.pk
+
+
+@pytest.mark.parametrize("role", ["firm_a", "adviser"])
+@pytest.mark.parametrize(
+    ("model", "key", "token"),
+    [
+        ("idea", "ideas.idea", "gammaideazq"),
+        ("comment", "ideas.comment", "epsiloncommentzq"),
+        ("report", "ideas.report", "zetareportzq"),
+    ],
+)
+def test_idea_choosers_refuse_firms_and_advisers(
+    client, world, role, model, key, token
+):
+    obj = world.objects[key][0]
+    _login(client, world, role)
+    namespace = f"wagtailsnippetchoosers_ideas_{model}"
+
+    results = client.get(reverse(f"{namespace}:choose_results") + "?q=Geheimnis")
+    chosen = client.get(reverse(f"{namespace}:chosen", args=[obj.pk]))
+    localize = client.get(f"/admin/localize/api/snippets/ideas/{model}/")
+
+    for response in (results, chosen, localize):
+        assert response.status_code in REFUSED
+        assert token not in _text(response)
+
+
+def test_residents_photos_cannot_be_chosen_by_anybody(client, world):
+    _login(client, world, "editor")
+
+    chooser = client.get(reverse("wagtailimages_chooser:choose") + "?q=Geheimnis")
+    listing = client.get(reverse("wagtailimages:index"))
+
+    assert "iotaphotozq" not in _text(chooser)
+    assert "iotaphotozq" in _text(listing)
