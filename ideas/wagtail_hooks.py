@@ -1,9 +1,11 @@
 from django.urls import path
 from wagtail import hooks
-from wagtail.models import Collection
 from wagtail.snippets.models import register_snippet
 
-from portal.admin_access import private_model_register
+from portal.admin_access import (
+    collection_unchoosable_register,
+    private_model_register,
+)
 
 from . import admin_views, rules
 from .bulk_actions import PublishBulkAction, RejectBulkAction
@@ -26,6 +28,8 @@ for _model in (
     ParticipationCode,
 ):
     private_model_register(_model, can_read=rules.can_moderate)
+# Residents' photos belong to their idea; nobody puts them on a page.
+collection_unchoosable_register(PHOTO_COLLECTION)
 hooks.register("register_bulk_action", PublishBulkAction)
 hooks.register("register_bulk_action", RejectBulkAction)
 
@@ -47,13 +51,3 @@ def register_ideas_admin_urls():
 def add_ideas_panel(request, panels):
     if rules.can_moderate(request.user):
         panels.append(IdeasDashboardPanel())
-
-
-@hooks.register("construct_image_chooser_queryset")
-def residents_photos_not_choosable(images, request):
-    # Residents' photos belong to their idea; nobody puts them on a page.
-    # (collection_id is what search results can be filtered by.)
-    hidden = Collection.objects.filter(name=PHOTO_COLLECTION).values_list(
-        "pk", flat=True
-    )
-    return images.exclude(collection_id__in=list(hidden))

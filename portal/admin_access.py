@@ -60,6 +60,7 @@ SITE_WIDE_PAGE_REPORTS = frozenset(
 EXPLORE_ACTIONS = {"add", "change", "publish", "lock", "unlock", "bulk_delete"}
 
 _private_models: dict[type[Model], Callable[[object], bool]] = {}
+_unchoosable_collections: set[str] = set()
 
 
 def private_model_register(model: type[Model], *, can_read: Callable) -> None:
@@ -68,6 +69,25 @@ def private_model_register(model: type[Model], *, can_read: Callable) -> None:
     `app_label`/`model_name` (generic APIs such as wagtail-localize's snippet
     API) refuse everybody else."""
     _private_models[model] = can_read
+
+
+def collection_unchoosable_register(name: str) -> None:
+    """Let an app keep a collection out of every image and document chooser
+    and foreign-key field, e.g. residents' photos, which belong to their
+    idea and never go on a page."""
+    _unchoosable_collections.add(name)
+
+
+def unchoosable_collection_ids() -> list[int]:
+    from wagtail.models import Collection
+
+    if not _unchoosable_collections:
+        return []
+    return list(
+        Collection.objects.filter(name__in=_unchoosable_collections).values_list(
+            "pk", flat=True
+        )
+    )
 
 
 def private_model_readable(*, model: type[Model], user) -> bool:
@@ -151,7 +171,7 @@ def page_policy() -> PortalPagePermissionPolicy:
 def pages_visible_to(*, user) -> QuerySet:
     """Pages the user may explore, and the way to them (their ancestors):
     what the page chooser shows and what admin URLs may name."""
-    if user.is_superuser:
+    if user.is_superuser or has_whole_tree(user=user):
         return Page.objects.all()
     explorable = page_policy().explorable_instances(user)
     paths = set()
@@ -215,7 +235,7 @@ def _may_read(request, kwargs) -> bool:
     page_ids = _page_ids(request, kwargs)
     if page_ids is None:
         return False
-    if page_ids:
+    if page_ids and not has_whole_tree(user=user):
         visible = pages_visible_to(user=user).filter(pk__in=page_ids).count()
         if visible != Page.objects.filter(pk__in=page_ids).count():
             return False
@@ -271,10 +291,11 @@ class ChosenMediaFormMixin:
             )
             if policy is None:
                 continue
+            choosable = policy.instances_user_has_permission_for(user, "choose")
             allowed = Q(
-                pk__in=policy.instances_user_has_permission_for(user, "choose").values(
-                    "pk"
-                )
+                pk__in=choosable.exclude(
+                    collection_id__in=unchoosable_collection_ids()
+                ).values("pk")
             )
             current = getattr(self.instance, f"{name}_id", None)
             if current is not None:

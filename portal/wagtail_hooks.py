@@ -4,7 +4,11 @@ from wagtail.documents.api.admin.views import DocumentsAdminAPIViewSet
 from wagtail.images.api.admin.views import ImagesAdminAPIViewSet
 from wagtail.snippets.models import register_snippet
 
-from .admin_access import media_permission_policy, pages_visible_to
+from .admin_access import (
+    media_permission_policy,
+    pages_visible_to,
+    unchoosable_collection_ids,
+)
 from .viewsets import QuarterViewSet
 
 register_snippet(QuarterViewSet)
@@ -15,6 +19,13 @@ def page_chooser_only_visible(pages, request):
     # Wagtail's chooser lists every page with its draft title; a firm sees
     # its own pages and the way to them (docs/security.md).
     return pages.filter(pk__in=pages_visible_to(user=request.user).values("pk"))
+
+
+@hooks.register("construct_image_chooser_queryset")
+@hooks.register("construct_document_chooser_queryset")
+def chooser_without_unchoosable_collections(items, request):
+    # collection_id is what search results can be filtered by.
+    return items.exclude(collection_id__in=unchoosable_collection_ids())
 
 
 @hooks.register("before_move_page")

@@ -517,3 +517,15 @@ def test_residents_photos_cannot_be_chosen_by_anybody(client, world):
 
     assert "iotaphotozq" not in _text(chooser)
     assert "iotaphotozq" in _text(listing)
+
+
+def test_residents_photo_is_refused_as_logo_even_for_editors(client, world):
+    company = world.firms["a"].company
+    _login(client, world, "editor")
+    url = reverse("wagtailadmin_pages:edit", args=[company.pk])
+
+    response = client.post(url, _company_form(company, logo=world.photo.pk))
+
+    assert response.status_code == 200  # the form again, with its error
+    company.refresh_from_db()
+    assert company.get_latest_revision_as_object().logo_id is None
