@@ -30,7 +30,6 @@ from collections.abc import Callable
 from functools import wraps
 
 from django.db.models import Model, Q, QuerySet
-from django.utils import translation
 from wagtail.admin.auth import permission_denied
 from wagtail.models import Locale, Page
 from wagtail.permission_policies.pages import PagePermissionPolicy
@@ -111,7 +110,7 @@ class PortalPagePermissionPolicy(PagePermissionPolicy):
             # copy in the admin's language (else the default locale's).
             keys = {p.translation_key for p in pages}
             if len(keys) == 1:
-                root = _in_active_locale(pages)
+                root = _in_users_language(pages, user)
         setattr(user, cache_name, root)
         return root
 
@@ -152,15 +151,26 @@ def _first_common_ancestor(pages: list[Page]) -> Page | None:
         return None
 
 
-def _in_active_locale(pages: list[Page]) -> Page:
-    by_locale = {p.locale_id: p for p in pages}
-    for language in (translation.get_language(), None):
-        try:
-            locale = Locale.get_active() if language else Locale.get_default()
-        except Locale.DoesNotExist:
-            continue
-        if locale.pk in by_locale:
-            return by_locale[locale.pk]
+def _in_users_language(pages: list[Page], user) -> Page:
+    """The page in the user's admin language, else in the default locale,
+    else the first. (The user's setting, not the request's language, so the
+    root is the same in every view of one request.)"""
+    from django.conf import settings
+    from django.core.exceptions import ObjectDoesNotExist
+
+    try:
+        language = user.wagtail_userprofile.get_preferred_language()
+    except ObjectDoesNotExist:
+        language = settings.LANGUAGE_CODE
+    codes = dict(
+        Locale.objects.filter(pk__in={p.locale_id for p in pages}).values_list(
+            "pk", "language_code"
+        )
+    )
+    by_language = {codes[p.locale_id]: p for p in pages}
+    for code in (language, Locale.get_default().language_code):
+        if code in by_language:
+            return by_language[code]
     return min(pages, key=lambda p: p.path)
 
 

@@ -529,3 +529,22 @@ def test_residents_photo_is_refused_as_logo_even_for_editors(client, world):
     assert response.status_code == 200  # the form again, with its error
     company.refresh_from_db()
     assert company.get_latest_revision_as_object().logo_id is None
+
+
+def test_firm_with_english_admin_explores_from_its_english_company(client, world):
+    from wagtail.users.models import UserProfile
+
+    firm_a = world.firms["a"]
+    profile = UserProfile.get_for_user(firm_a.user)
+    profile.preferred_language = "en"
+    profile.save()
+    _login(client, world, "firm_a")
+
+    root = client.get(reverse("wagtailadmin_explore_root"))
+    english = client.get(reverse("wagtailadmin_explore", args=[firm_a.company_en.pk]))
+
+    assert root["Location"] == reverse(
+        "wagtailadmin_explore", args=[firm_a.company_en.pk]
+    )
+    assert english.status_code == 200
+    assert "bendraftzq" not in _text(english)
