@@ -46,8 +46,9 @@ def is_firm_collection(collection: Collection) -> bool:
 def can_download_document(user, document) -> bool:
     """A firm's document is private until a published page links to it;
     before that only the people who may work with it download it."""
-    from wagtail.documents.permissions import permission_policy
+    from wagtail.permissions import policy_registry
 
+    permission_policy = policy_registry.get_by_type(type(document))
     if not is_firm_collection(document.collection):
         return True
     if user.is_authenticated and permission_policy.user_has_any_permission_for_instance(

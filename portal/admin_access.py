@@ -268,16 +268,11 @@ def media_permission_policy(model: type[Model]):
     """The collection permission policy of the image or document model, or
     None for other models."""
     from wagtail.documents import get_document_model
-    from wagtail.documents.permissions import (
-        permission_policy as document_policy,
-    )
     from wagtail.images import get_image_model
-    from wagtail.images.permissions import permission_policy as image_policy
 
-    if issubclass(model, get_image_model()):
-        return image_policy
-    if issubclass(model, get_document_model()):
-        return document_policy
+    for media_model in (get_image_model(), get_document_model()):
+        if issubclass(model, media_model):
+            return policy_registry.get_by_type(media_model)
     return None
 
 
