@@ -42,12 +42,13 @@ from wagtail_localize.fields import SynchronizedField, get_translatable_fields
 
 from portal import roles
 
+from . import rules
 from .models import CompanyPage, DirectoryIndexPage, VacancyPage
 from .tasks import send_mail_task
 
 WORKFLOW_NAME = "Firmenprofil prüfen"
 WORKFLOW_TASK_NAME = "Redaktion prüft Firmenprofil"
-FIRM_GROUP_PREFIX = "Firma: "
+FIRM_GROUP_PREFIX = rules.FIRM_GROUP_PREFIX
 
 #: Page permissions every firm group holds on its company page (and so on the
 #: vacancies below it). "publish" is added for firms that publish directly.

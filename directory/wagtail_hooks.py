@@ -1,6 +1,7 @@
 """Registration only: admin URLs, buttons, snippets and permission hooks."""
 
 from django.contrib import messages
+from django.http import Http404
 from django.shortcuts import redirect
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
@@ -89,6 +90,14 @@ def warn_outdated_translation(request, page):
                 "published. Please bring the translation up to date and publish it."
             ),
         )
+
+
+@hooks.register("before_serve_document")
+def firm_documents_private_until_linked(document, request):
+    # 404 rather than a login: the address of an unpublished document
+    # tells nothing about it.
+    if not rules.can_download_document(request.user, document):
+        raise Http404
 
 
 @hooks.register("after_create_page")

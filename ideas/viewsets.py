@@ -2,7 +2,10 @@
 search, export and bulk actions; comments, reports, categories and the
 participation code sheets."""
 
+from functools import wraps
+
 import django_filters
+from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.dateformat import format as format_date
@@ -13,12 +16,14 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.menus import MenuItem
 from wagtail.admin.ui.tables import Column, DateColumn
+from wagtail.snippets.views.chooser import SnippetChooserViewSet
 from wagtail.snippets.views.snippets import (
     IndexView,
     InspectView,
     SnippetViewSet,
     SnippetViewSetGroup,
 )
+from wagtail.utils.urlpatterns import decorate_urlpatterns
 
 from portal.models import Quarter
 
@@ -85,6 +90,24 @@ class PeopleInspectView(InspectView):
 
     def get_reporter_display_value(self):
         return person_name(self.object.reporter, staff=True)
+
+
+def _moderators_only(view):
+    @wraps(view)
+    def checked(request, *args, **kwargs):
+        if not rules.can_moderate(request.user):
+            raise PermissionDenied
+        return view(request, *args, **kwargs)
+
+    return checked
+
+
+class ModeratorsChooserViewSet(SnippetChooserViewSet):
+    """Wagtail's snippet chooser answers every admin user; ideas, comments,
+    reports and code sheets are private until moderated (docs/moderation.md)."""
+
+    def get_urlpatterns(self):
+        return decorate_urlpatterns(super().get_urlpatterns(), _moderators_only)
 
 
 class IdeaFilterSet(WagtailFilterSet):
@@ -154,6 +177,7 @@ class IdeaIndexView(ModerationExportMixin, IndexView):
 
 class IdeaViewSet(SnippetViewSet):
     model = Idea
+    chooser_viewset_class = ModeratorsChooserViewSet
     icon = "pick"
     menu_label = _("Ideas")
     index_view_class = IdeaIndexView
@@ -263,6 +287,7 @@ class CommentViewSet(SnippetViewSet):
     restore), bulk actions (ideas.bulk_actions) and an export."""
 
     model = Comment
+    chooser_viewset_class = ModeratorsChooserViewSet
     icon = "comment"
     menu_label = _("Comments")
     index_view_class = CommentIndexView
@@ -345,6 +370,7 @@ class ReportIndexView(IndexView):
 
 class ReportViewSet(SnippetViewSet):
     model = Report
+    chooser_viewset_class = ModeratorsChooserViewSet
     icon = "warning"
     # Not "Reports": Wagtail's own reports menu (page types, site history …)
     # carries that name, and both sat in the sidebar as "Meldungen".
@@ -390,6 +416,7 @@ class CodeBatchIndexView(IndexView):
 
 class CodeBatchViewSet(SnippetViewSet):
     model = ParticipationCodeBatch
+    chooser_viewset_class = ModeratorsChooserViewSet
     icon = "key"
     menu_label = _("Participation codes")
     index_view_class = CodeBatchIndexView

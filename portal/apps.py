@@ -8,11 +8,18 @@ class PortalConfig(AppConfig):
     verbose_name = _("Portal")
 
     def ready(self):
+        from wagtail.models import Page
+        from wagtail.permissions import register_permission_policy
+
+        from .admin_access import PortalPagePermissionPolicy
         from .roles import roles_sync_after_migrate
         from .text import register_admin_form_fields
 
         # Before any admin form class is built (they are built lazily).
         register_admin_form_fields()
+
+        # Firms read only their own pages (portal/admin_access.py).
+        register_permission_policy(Page, PortalPagePermissionPolicy())
 
         # Roles reference permissions of every app, so they are (re)built once
         # all migrations ran, in every environment, not only in the demo.
