@@ -4,10 +4,8 @@ from __future__ import annotations
 
 from functools import partial
 
-from django.db.models.signals import post_save
 from django.utils import formats
 from wagtail.models import Locale
-from wagtail.search import index
 from wagtail.search.backends import get_search_backend
 
 from portal.search import SOURCE_LIMIT, Candidate, SearchHit, snippet_highlight
@@ -60,17 +58,7 @@ def ideas_vocabulary(*, locale: Locale) -> list[str]:
 ideas_site_search.vocabulary = ideas_vocabulary
 
 
-def _drop_from_index_unless_public(sender, instance: Idea, **kwargs):
-    # Wagtail's handler only adds and updates; an idea rejected or hidden
-    # after publication would stay findable in the backend's index.
-    if not kwargs.get("raw") and not instance.is_public:
-        index.remove_object(instance)
-
-
 def connect() -> None:
     from portal.search import search_source_register
 
     search_source_register(ideas_site_search)
-    post_save.connect(
-        _drop_from_index_unless_public, sender=Idea, dispatch_uid="ideas-unindex"
-    )

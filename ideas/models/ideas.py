@@ -145,8 +145,9 @@ class Idea(index.Indexed, models.Model):
         FieldPanel("photo_description"),
     ]
 
-    # In the site search (portal.search through ideas.search): published and
-    # not hidden only; an idea that stops being public leaves the index.
+    # Every idea is indexed: moderators search the queue and the choosers
+    # through the backend; the site search (ideas.search) asks it for public
+    # ideas only, filtering on status and is_hidden.
     search_fields = [
         index.SearchField("title", boost=2),
         index.SearchField("description"),
@@ -181,10 +182,6 @@ class Idea(index.Indexed, models.Model):
         if self.reference:
             return f"{self.reference} {self.title}"
         return self.title
-
-    @classmethod
-    def get_indexed_objects(cls):
-        return cls.objects.filter(status__in=PUBLIC_STATUSES, is_hidden=False)
 
     @property
     def is_public(self) -> bool:

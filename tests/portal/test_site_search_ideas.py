@@ -1,5 +1,5 @@
 """Site search across the portal: published ideas are found (unpublished
-never, not even in the backend's index), every result says what it is and
+never, although moderators find them in the index), every result says what it is and
 where it belongs and shows the matched words; German stemming on PostgreSQL;
 a misspelt query offers the word that exists."""
 
@@ -111,16 +111,19 @@ def test_published_idea_is_found_with_type_context_and_marked_words(
     assert hit["marks"] == ["Trinkbrunnen"]
 
 
-def test_unpublished_ideas_are_never_in_the_index(ideas):
+def test_unpublished_ideas_are_never_found(client, ideas):
+    """Every idea is in the index (moderators search the queue and choosers
+    through it); the site search asks it for public ideas only."""
     published, waiting, rejected, hidden = ideas
-    backend = get_search_backend()
-    found = {idea.pk for idea in backend.search("Trinkbrunnen", Idea)}
-    assert found == {published.pk}
-    # An idea that stops being public leaves the index.
-    Idea.objects.get(pk=published.pk)
+    indexed = {idea.pk for idea in get_search_backend().search("Trinkbrunnen", Idea)}
+    assert indexed == {published.pk, waiting.pk, rejected.pk, hidden.pk}
+
+    found = results(client.get(search_url("de"), {"q": "Trinkbrunnen"}))
+    assert [hit["title"] for hit in found] == [published.title]
+    # An idea that stops being public is no longer found.
     published.is_hidden = True
     published.save()
-    assert list(backend.search("Trinkbrunnen", Idea)) == []
+    assert results(client.get(search_url("de"), {"q": "Trinkbrunnen"})) == []
 
 
 def test_results_tell_vacancies_of_different_companies_apart(client, home_de):
