@@ -18,6 +18,8 @@ from django.utils import translation
 from ninja import Field, NinjaAPI, Query, Schema
 from wagtail.models import Locale
 
+from portal import absolute
+
 from .filters import HOURS_MAX, HOURS_MIN, vacancy_filters_parse
 from .selectors import finder_vocabulary, vacancies_find, vacancy_items
 
@@ -140,7 +142,7 @@ def _locale(code: str) -> Locale:
 def _page_url(request: HttpRequest, number: int) -> str:
     params = request.GET.copy()
     params["page"] = str(number)
-    return request.build_absolute_uri(f"{request.path}?{params.urlencode()}")
+    return absolute.absolute_url(f"{request.path}?{params.urlencode()}")
 
 
 @api.get(
@@ -187,7 +189,7 @@ def _vacancy(request: HttpRequest, item, locale: Locale, original: str) -> dict:
     vacancy, shown, company = item.vacancy, item.shown, item.company
     return {
         "id": vacancy.pk,
-        "url": shown.get_full_url(request),
+        "url": absolute.page_url(shown, request),
         "language": locale.language_code if item.translated else original,
         "title": shown.title,
         "title_de": vacancy.title,
@@ -195,7 +197,7 @@ def _vacancy(request: HttpRequest, item, locale: Locale, original: str) -> dict:
         "summary_easy_de": vacancy.summary_easy,
         "company": {
             "name": company.title,
-            "url": company.get_full_url(request),
+            "url": absolute.page_url(company, request),
             "street": company.street,
             "postal_code": company.postal_code,
             "city": company.city,

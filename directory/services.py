@@ -9,7 +9,6 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.contrib.auth.tokens import default_token_generator
@@ -35,7 +34,7 @@ from wagtail.models import (
     WorkflowTask,
 )
 
-from portal import roles
+from portal import absolute, roles
 
 from .models import CompanyPage, DirectoryIndexPage, VacancyPage
 from .tasks import send_mail_task
@@ -170,7 +169,6 @@ def firm_user_invite(
     first_name: str,
     last_name: str,
     invited_by,
-    base_url: str | None = None,
 ) -> Invitation:
     """Create (or reuse) the firm's user, give it the firm's group and send an
     invitation with a link to set a password."""
@@ -194,7 +192,7 @@ def firm_user_invite(
 
     uid = urlsafe_base64_encode(force_bytes(user.pk))
     token = default_token_generator.make_token(user)
-    base = (base_url or settings.WAGTAILADMIN_BASE_URL).rstrip("/")
+    base = absolute.base_url()
     link = base + reverse(
         "wagtailadmin_password_reset_confirm", kwargs={"uidb64": uid, "token": token}
     )
@@ -225,17 +223,12 @@ def _still_open_token(vacancy: VacancyPage) -> str:
     )
 
 
-def vacancy_still_open_url(*, vacancy: VacancyPage, base_url: str | None = None) -> str:
+def vacancy_still_open_url(*, vacancy: VacancyPage) -> str:
     index = (
         DirectoryIndexPage.objects.ancestor_of(vacancy).first()
         or DirectoryIndexPage.objects.filter(locale_id=vacancy.locale_id).first()
     )
-    base = (base_url or settings.WAGTAILADMIN_BASE_URL).rstrip("/")
-    path = index.url_path  # fallback when the page has no site
-    full = index.get_full_url()
-    prefix = full if full else base + path
-    if prefix.startswith("/"):
-        prefix = base + prefix
+    prefix = absolute.page_url(index)
     value, stamp, signature = _still_open_token(vacancy).split(":")
     return prefix + index.reverse_subpage(
         "vacancy_still_open",
@@ -269,7 +262,7 @@ def vacancy_reminders_send(*, now: dt.datetime | None = None) -> int:
                 "vacancy": vacancy,
                 "company": company,
                 "link": vacancy_still_open_url(vacancy=vacancy),
-                "vacancy_url": vacancy.get_full_url(),
+                "vacancy_url": absolute.page_url(vacancy),
                 "extension_days": STILL_OPEN_EXTENSION_DAYS,
             }
             with translation.override(vacancy.locale.language_code):

@@ -16,6 +16,8 @@ import icalendar
 from django.conf import settings
 from django.utils import timezone
 
+from portal import absolute
+
 from . import recurrence
 from .choices import DateChangeKind, EventStatus
 
@@ -29,7 +31,7 @@ _STATUS = {
 
 
 def _domain() -> str:
-    return urlsplit(settings.WAGTAILADMIN_BASE_URL).hostname or "localhost"
+    return urlsplit(absolute.base_url()).hostname or "localhost"
 
 
 def event_uid(event, suffix: str = "") -> str:

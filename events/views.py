@@ -12,6 +12,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
+from portal import absolute
+
 from . import ical
 from .forms import EventFilterForm
 from .selectors import (
@@ -213,13 +215,13 @@ def event_feed(request, *, index_page):
     body = ical.calendar_for(
         events,
         name=index_page.title,
-        url_for=lambda event: event.get_full_url(request),
+        url_for=lambda event: absolute.page_url(event, request),
     )
     return _ics_response(body, filename="events.ics", attachment=False)
 
 
 def event_ics(request, *, event):
     body = ical.calendar_for(
-        [event], name=event.title, url_for=lambda e: e.get_full_url(request)
+        [event], name=event.title, url_for=lambda e: absolute.page_url(e, request)
     )
     return _ics_response(body, filename=f"{event.slug}.ics", attachment=True)

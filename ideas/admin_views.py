@@ -9,6 +9,8 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from wagtail.admin import messages
 
+from portal import absolute
+
 from . import rules, services
 from .forms import CodeBatchForm, HideForm, ResponseForm, TransitionForm
 from .models import Comment, Idea, ParticipationCodeBatch
@@ -160,7 +162,7 @@ def code_sheet(request, pk: int):
     from .selectors import board_page
 
     board = board_page()
-    redeem_url = request.build_absolute_uri(reverse("ideas:code_redeem"))
+    redeem_url = absolute.absolute_url(reverse("ideas:code_redeem"))
     return TemplateResponse(
         request,
         "ideas/admin/code_sheet.html",
@@ -168,6 +170,6 @@ def code_sheet(request, pk: int):
             "batch": batch,
             "codes": batch.codes.all(),
             "redeem_url": redeem_url,
-            "board_url": request.build_absolute_uri(board.url) if board else "",
+            "board_url": absolute.page_url(board, request) if board else "",
         },
     )

@@ -19,6 +19,8 @@ from django.db.models.functions import Coalesce, Mod, TruncWeek
 from django.utils import timezone
 from wagtail.models import Locale
 
+from portal import absolute
+
 from .choices import PUBLIC_STATUSES, BoardSort, EventKind, IdeaStatus
 from .models import (
     Category,
@@ -239,7 +241,9 @@ def idea_absolute_url(idea: Idea) -> str:
     board = board_page(locale=locale)
     if board is None or not idea.reference:
         return ""
-    return board.full_url + board.reverse_subpage("idea_detail", args=[idea.reference])
+    return absolute.page_url(board) + board.reverse_subpage(
+        "idea_detail", args=[idea.reference]
+    )
 
 
 def supports_by_week(*, weeks: int = 12) -> list[tuple[date, int]]:

@@ -8,8 +8,13 @@ class PortalConfig(AppConfig):
     verbose_name = _("Portal")
 
     def ready(self):
+        from . import absolute
         from .roles import roles_sync_after_migrate
 
         # Roles reference permissions of every app, so they are (re)built once
         # all migrations ran, in every environment, not only in the demo.
         post_migrate.connect(roles_sync_after_migrate, dispatch_uid="portal-roles")
+        # The Site record follows BASE_URL on every deploy (docs: README).
+        post_migrate.connect(
+            absolute.site_record_sync_after_migrate, dispatch_uid="portal-site"
+        )

@@ -2,9 +2,11 @@ from django.core.paginator import Paginator
 from django.db import DatabaseError, connection
 from django.http import JsonResponse
 from django.shortcuts import render
+from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
+from .absolute import absolute_url
 from .selectors import pages_search
 
 SEARCH_RESULTS_PER_PAGE = 10
@@ -39,4 +41,9 @@ def healthz(request):
 
 @require_GET
 def robots_txt(request):
-    return render(request, "portal/robots.txt", content_type="text/plain")
+    return render(
+        request,
+        "portal/robots.txt",
+        {"sitemap_url": absolute_url(reverse("sitemap"))},
+        content_type="text/plain",
+    )

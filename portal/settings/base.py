@@ -223,8 +223,12 @@ TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBacken
 # Wagtail -------------------------------------------------------------------
 
 WAGTAIL_SITE_NAME = "Quartiersportal Stern · Drewitz · Schlaatz"
-#: Public base URL, used in e-mails and feeds (no trailing slash).
-WAGTAILADMIN_BASE_URL = env("BASE_URL", default="http://127.0.0.1:8000")
+#: Public address of the portal (scheme, host, port; no trailing slash). Every
+#: absolute link (sitemap, feeds, APIs, QR codes, mails) is built from it
+#: (`portal/absolute.py`), and `migrate` points the Wagtail Site record at it.
+BASE_URL = env("BASE_URL", default="http://127.0.0.1:8000").rstrip("/")
+# Wagtail's own mails (workflow, moderation, password reset) link to this.
+WAGTAILADMIN_BASE_URL = BASE_URL
 WAGTAILIMAGES_IMAGE_MODEL = "portal.CustomImage"
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000

@@ -250,6 +250,7 @@ PRODUCTION = "portal.settings.production"
     ("variables", "message"),
     [
         ({"ALLOWED_HOSTS": "portal.example"}, "SECRET_KEY must be set"),
+        ({"SECRET_KEY": "LONG", "ALLOWED_HOSTS": "portal.example"}, "BASE_URL"),
         (
             {"SECRET_KEY": "kurz-und-geheim", "ALLOWED_HOSTS": "portal.example"},
             "SECRET_KEY is too short",
@@ -265,6 +266,7 @@ PRODUCTION = "portal.settings.production"
     ],
     ids=[
         "no secret key",
+        "no base url",
         "short secret key",
         "repetitive secret key",
         "no allowed hosts",
@@ -276,6 +278,8 @@ PRODUCTION = "portal.settings.production"
 def test_production_refuses_to_import(variables, message):
     if variables.get("SECRET_KEY") == "LONG":
         variables = {**variables, "SECRET_KEY": long_secret()}
+    if "BASE_URL" not in message:
+        variables = {"BASE_URL": "https://portal.example", **variables}
 
     result = run(
         ["-c", "from django.conf import settings; settings.DEBUG"],
@@ -301,6 +305,7 @@ def test_production_imports_when_configured_and_hardens():
         PRODUCTION,
         SECRET_KEY=long_secret(),
         ALLOWED_HOSTS="portal.example",
+        BASE_URL="https://portal.example",
         PORTAL_DEMO_ALLOWED="true",
     )
 
@@ -327,6 +332,7 @@ def test_production_check_deploy_reports_nothing():
         PRODUCTION,
         SECRET_KEY=long_secret(),
         ALLOWED_HOSTS="portal.example",
+        BASE_URL="https://portal.example",
     )
 
     assert result.returncode == 0, result.stdout + result.stderr
