@@ -61,13 +61,16 @@ def _context(request, index_page, **extra) -> dict:
     context = index_page.get_context(request)
     base = index_page.get_url(request)
     query = _feed_query(request)
+    feed_url = (
+        base + index_page.reverse_subpage("feed") + (f"?{query}" if query else "")
+    )
     context.update(
         list_url=base,
         calendar_url=base + index_page.reverse_subpage("calendar"),
         archive_url=base + index_page.reverse_subpage("archive"),
-        feed_url=base
-        + index_page.reverse_subpage("feed")
-        + (f"?{query}" if query else ""),
+        feed_url=feed_url,
+        # Calendar apps subscribe to webcal: links; the address is absolute.
+        webcal_url=ical.webcal_url(absolute.absolute_url(feed_url)),
         filter_query=query,
         **extra,
     )
