@@ -130,6 +130,19 @@ class VacancyListOut(Schema):
     results: list[VacancyOut]
 
 
+class ValidationIssueOut(Schema):
+    type: str = Field(description="What is wrong, e.g. greater_than_equal.")
+    loc: list[str | int] = Field(description='Where, e.g. ["query", "page"].')
+    msg: str = Field(description="The problem in words (English).")
+
+
+class ValidationErrorOut(Schema):
+    """django-ninja's answer to parameters outside their declared range
+    (`page` < 1, `per_page` outside 1–100, a `page` that is no number)."""
+
+    detail: list[ValidationIssueOut]
+
+
 def _locale(code: str) -> Locale:
     codes = {language for language, _name in settings.LANGUAGES}
     if code in codes:
@@ -147,7 +160,8 @@ def _page_url(request: HttpRequest, number: int) -> str:
 
 @api.get(
     "/",
-    response=VacancyListOut,
+    # Every answer the endpoint gives; 422 comes from ninja's validation.
+    response={200: VacancyListOut, 422: ValidationErrorOut},
     summary="Open vacancies, filtered",
     operation_id="vacancies_list",
 )
