@@ -11,4 +11,4 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 PORTAL_DEMO_ALLOWED = True
 # The host the test client and the migrated Site record use.
-BASE_URL = WAGTAILADMIN_BASE_URL = "http://localhost"
+BASE_URL = WAGTAILADMIN_BASE_URL = WAGTAILAPI_BASE_URL = "http://localhost"
