@@ -39,6 +39,7 @@ def production_settings() -> dict:
         "portal.settings.production",
         SECRET_KEY=secrets.token_urlsafe(50),
         ALLOWED_HOSTS="localhost",
+        BASE_URL="http://localhost",
     )
     assert result.returncode == 0, result.stderr
     values = json.loads(result.stdout)
