@@ -10,7 +10,6 @@ import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass
 
-from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.contrib.auth.tokens import default_token_generator
@@ -40,7 +39,7 @@ from wagtail.models import (
 )
 from wagtail_localize.fields import SynchronizedField, get_translatable_fields
 
-from portal import roles
+from portal import absolute, roles
 
 from . import rules
 from .models import CompanyPage, DirectoryIndexPage, VacancyPage
@@ -176,7 +175,6 @@ def firm_user_invite(
     first_name: str,
     last_name: str,
     invited_by,
-    base_url: str | None = None,
 ) -> Invitation:
     """Create (or reuse) the firm's user, give it the firm's group and send an
     invitation with a link to set a password."""
@@ -200,7 +198,7 @@ def firm_user_invite(
 
     uid = urlsafe_base64_encode(force_bytes(user.pk))
     token = default_token_generator.make_token(user)
-    base = (base_url or settings.WAGTAILADMIN_BASE_URL).rstrip("/")
+    base = absolute.base_url()
     link = base + reverse(
         "wagtailadmin_password_reset_confirm", kwargs={"uidb64": uid, "token": token}
     )
@@ -231,17 +229,12 @@ def _still_open_token(vacancy: VacancyPage) -> str:
     )
 
 
-def vacancy_still_open_url(*, vacancy: VacancyPage, base_url: str | None = None) -> str:
+def vacancy_still_open_url(*, vacancy: VacancyPage) -> str:
     index = (
         DirectoryIndexPage.objects.ancestor_of(vacancy).first()
         or DirectoryIndexPage.objects.filter(locale_id=vacancy.locale_id).first()
     )
-    base = (base_url or settings.WAGTAILADMIN_BASE_URL).rstrip("/")
-    path = index.url_path  # fallback when the page has no site
-    full = index.get_full_url()
-    prefix = full if full else base + path
-    if prefix.startswith("/"):
-        prefix = base + prefix
+    prefix = absolute.page_url(index)
     value, stamp, signature = _still_open_token(vacancy).split(":")
     return prefix + index.reverse_subpage(
         "vacancy_still_open",
@@ -333,7 +326,7 @@ def _reminder_mail(*, company: CompanyPage, vacancies: list[VacancyPage]):
             {
                 "vacancy": vacancy,
                 "link": vacancy_still_open_url(vacancy=vacancy),
-                "vacancy_url": vacancy.get_full_url(),
+                "vacancy_url": absolute.page_url(vacancy),
                 "languages": ", ".join(
                     str(get_language_info(code)["name_translated"])
                     for code in languages[vacancy.translation_key]

@@ -6,6 +6,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
@@ -184,6 +185,14 @@ class ContactPointPage(Address, Page):
             heading=_("Accessibility"),
         ),
     ]
+    # Read by partners through the pages API (portal/pages_api.py).
+    api_fields = [
+        APIField(name)
+        for name in ("intro", "street", "postal_code", "city", "latitude",
+                     "longitude", "phone", "email", "opening_hours", "notice",
+                     "notice_until", "services", "step_free_access",
+                     "accessible_toilet", "accessibility_notes")
+    ]  # fmt: skip
     search_fields = [
         *Page.search_fields,
         index.SearchField("intro"),

@@ -11,6 +11,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from wagtail.admin import messages
 
+from portal import absolute
 from portal.qr import qr_svg
 
 from . import rules, services
@@ -172,7 +173,7 @@ def code_sheet(request, pk: int):
         language = language if language in languages else settings.LANGUAGE_CODE
     with translation.override(language):
         board = board_page()
-        redeem_url = request.build_absolute_uri(reverse("ideas:code_redeem"))
+        redeem_url = absolute.absolute_url(reverse("ideas:code_redeem"))
         sheet_url = reverse("ideas_admin:code_sheet", args=[batch.pk])
         response = TemplateResponse(
             request,
@@ -182,7 +183,7 @@ def code_sheet(request, pk: int):
                 "codes": batch.codes.all(),
                 "redeem_url": redeem_url,
                 "redeem_qr": qr_svg(redeem_url, title=redeem_url),
-                "board_url": request.build_absolute_uri(board.url) if board else "",
+                "board_url": absolute.page_url(board, request) if board else "",
                 "sheet_language": language,
                 "sheet_bidi": language in settings.LANGUAGES_BIDI,
                 "sheet_languages": [

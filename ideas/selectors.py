@@ -21,6 +21,7 @@ from django.db.models.functions import Coalesce, Mod, TruncWeek
 from django.utils import timezone
 from wagtail.models import Locale
 
+from portal import absolute
 from portal.vocabulary import term_name
 
 from .choices import PUBLIC_STATUSES, QUEUE_ORDER, BoardSort, EventKind, IdeaStatus
@@ -256,7 +257,9 @@ def idea_absolute_url(idea: Idea) -> str:
     board = board_page(locale=locale)
     if board is None or not idea.reference:
         return ""
-    return board.full_url + board.reverse_subpage("idea_detail", args=[idea.reference])
+    return absolute.page_url(board) + board.reverse_subpage(
+        "idea_detail", args=[idea.reference]
+    )
 
 
 def supports_by_week(*, weeks: int = 12) -> list[tuple[date, int]]:

@@ -11,6 +11,7 @@ class PortalConfig(AppConfig):
         from wagtail.models import Page
         from wagtail.permissions import register_permission_policy
 
+        from . import absolute
         from .admin_access import PortalPagePermissionPolicy
         from .roles import roles_sync_after_migrate
         from .text import register_admin_form_fields
@@ -24,3 +25,7 @@ class PortalConfig(AppConfig):
         # Roles reference permissions of every app, so they are (re)built once
         # all migrations ran, in every environment, not only in the demo.
         post_migrate.connect(roles_sync_after_migrate, dispatch_uid="portal-roles")
+        # The Site record follows BASE_URL on every deploy (docs: README).
+        post_migrate.connect(
+            absolute.site_record_sync_after_migrate, dispatch_uid="portal-site"
+        )

@@ -23,6 +23,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, Site
 
 from . import roles
+from .absolute import base_url_host_port
 
 DEMO_PASSWORD = "demo-pass-2024"  # noqa: S105 - public by design, demo only
 
@@ -186,7 +187,10 @@ def seed(demo: Demo) -> None:
     from .models import MapSettings, OrganisationSettings, Quarter
 
     site = Site.objects.get(is_default_site=True)
-    site.hostname, site.port, site.site_name = "localhost", 80, "Quartiersportal"
+    # The demo is reached at BASE_URL (`make demo PORT=…` sets it), and so
+    # are the links its mails, feeds and QR codes hand out.
+    site.hostname, site.port = base_url_host_port()
+    site.site_name = "Quartiersportal"
     site.save()
 
     organisation = OrganisationSettings.for_site(site)

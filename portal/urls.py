@@ -30,6 +30,8 @@ urlpatterns = [
     path("sitemap.xml", sitemap, name="sitemap"),
     # Read-only JSON of the open vacancies (docs/vacancy-api.md).
     path("api/vacancies/", vacancy_api.urls),
+    # Read-only pages API for partners: live public pages (docs/pages-api.md).
+    path("api/v2/", include("portal.pages_api")),
     # The finder's shortlist forms post here, in every language (the form
     # names its finder); no CSRF token, so the finder sets no cookie.
     path("merkliste/aendern/", shortlist_change, name="shortlist_change"),

@@ -1,10 +1,12 @@
 from django.core.paginator import Paginator
 from django.http import JsonResponse
 from django.shortcuts import render
+from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 from wagtail.models import Locale
 
+from .absolute import absolute_url
 from .health import health_report
 from .search import search_suggestion, search_vocabulary, site_search
 from .selectors import search_terms
@@ -62,4 +64,9 @@ def healthz_live(request):
 
 @require_GET
 def robots_txt(request):
-    return render(request, "portal/robots.txt", content_type="text/plain")
+    return render(
+        request,
+        "portal/robots.txt",
+        {"sitemap_url": absolute_url(reverse("sitemap"))},
+        content_type="text/plain",
+    )

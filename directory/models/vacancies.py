@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
@@ -213,6 +214,14 @@ class VacancyPage(FollowsOriginal, Page):
         FieldPanel("contact_persons"),
     ]
 
+    # Read by partners through the pages API (portal/pages_api.py); the
+    # vacancy API (/api/vacancies/) has the finder's filters.
+    api_fields = [
+        APIField(name)
+        for name in ("summary", "summary_easy", "offer_type", "working_time",
+                     "hours_min", "hours_max", "german_level", "qualification",
+                     "starts_immediately", "start_date", "apply_until")
+    ]  # fmt: skip
     search_fields = [
         *Page.search_fields,
         index.SearchField("summary"),

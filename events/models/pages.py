@@ -15,6 +15,7 @@ from wagtail.admin.panels import (
     MultiFieldPanel,
     PageChooserPanel,
 )
+from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.models import Page
@@ -291,6 +292,13 @@ class EventPage(RoutablePageMixin, Page):
             heading=_("Organiser"),
         ),
     ]
+    # Read by partners through the pages API (portal/pages_api.py).
+    api_fields = [
+        APIField(name)
+        for name in ("teaser", "start", "end", "all_day", "status", "status_note",
+                     "online_url", "is_free", "registration", "registration_url",
+                     "languages", "childcare", "accessibility_notes")
+    ]  # fmt: skip
     search_fields = [
         *Page.search_fields,
         index.SearchField("teaser"),

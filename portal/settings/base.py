@@ -50,6 +50,9 @@ INSTALLED_APPS = [
     # Wagtail
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
+    # Read-only pages API for partners (portal/pages_api.py).
+    "wagtail.api.v2",
+    "rest_framework",
     "wagtail.contrib.redirects",
     # Editors' translation workflow: translate in the admin, sync trees,
     # PO export/import for outside translators (docs/languages.md).
@@ -258,8 +261,14 @@ TASKS = {"default": {"BACKEND": TASK_BACKENDS[TASKS_BACKEND]}}
 # Wagtail -------------------------------------------------------------------
 
 WAGTAIL_SITE_NAME = "Quartiersportal Stern · Drewitz · Schlaatz"
-#: Public base URL, used in e-mails and feeds (no trailing slash).
-WAGTAILADMIN_BASE_URL = env("BASE_URL", default="http://127.0.0.1:8000")
+#: Public address of the portal (scheme, host, port; no trailing slash). Every
+#: absolute link (sitemap, feeds, APIs, QR codes, mails) is built from it
+#: (`portal/absolute.py`), and `migrate` points the Wagtail Site record at it.
+BASE_URL = env("BASE_URL", default="http://127.0.0.1:8000").rstrip("/")
+# Wagtail's own mails (workflow, moderation, password reset) link to this,
+# and the pages API (/api/v2/) its `detail_url`s and `next` links.
+WAGTAILADMIN_BASE_URL = WAGTAILAPI_BASE_URL = BASE_URL
+WAGTAILAPI_LIMIT_MAX = 100
 WAGTAILIMAGES_IMAGE_MODEL = "portal.CustomImage"
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000

@@ -8,6 +8,7 @@ from wagtail.models import Locale, Page, Site
 
 from portal.blocks import WEEKDAYS
 from portal.languages import SPOKEN_LANGUAGE_NAMES
+from portal.meta import page_meta
 from portal.selectors import menu_sections
 
 register = template.Library()
@@ -45,6 +46,25 @@ def main_menu(context):
         for child in children
     ]
     return {"home": home, "items": items, "request": request}
+
+
+@register.inclusion_tag("components/meta.html", takes_context=True)
+def page_meta_tags(context):
+    """Description, canonical, hreflang, OpenGraph and Twitter card."""
+    request = context["request"]
+    page = context.get("page")
+    if not isinstance(page, Page):
+        page = None
+    site_name = settings.WAGTAIL_SITE_NAME
+    title = (page.seo_title or page.title) if page is not None else site_name
+    meta = page_meta(
+        page=page,
+        request=request,
+        title=title,
+        language=translation.get_language(),
+        home=_home_for(request),
+    )
+    return {"meta": meta, "site_name": site_name}
 
 
 @register.inclusion_tag("navigation/breadcrumbs.html", takes_context=True)

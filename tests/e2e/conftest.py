@@ -115,6 +115,8 @@ def live_portal(e2e_workdir, mail_dir):
 
 def _start_server(e2e_workdir, mail_dir):
     workdir = e2e_workdir
+    port = _free_port()
+    base_url = f"http://127.0.0.1:{port}"
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "portal.settings.dev",
@@ -124,6 +126,8 @@ def _start_server(e2e_workdir, mail_dir):
         "EMAIL_URL": f"filemail:///{mail_dir}",
         "DEBUG": "true",
         "PORTAL_DEMO_ALLOWED": "true",
+        # Links in mails, feeds and QR codes lead to the server under test.
+        "BASE_URL": base_url,
     }
     manage = [sys.executable, str(ROOT / "manage.py")]
     for command in (["migrate", "--no-input", "-v0"], ["seed_demo", "--no-progress"]):
@@ -143,7 +147,6 @@ def _start_server(e2e_workdir, mail_dir):
         text=True,
     )
     facts = json.loads(setup.stdout.strip().splitlines()[-1])
-    port = _free_port()
     process = subprocess.Popen(
         [*manage, "runserver", "--noreload", "--nothreading", f"127.0.0.1:{port}"],
         env=env,
@@ -151,7 +154,6 @@ def _start_server(e2e_workdir, mail_dir):
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
-    base_url = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 30
     while True:
         try:
