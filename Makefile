@@ -7,6 +7,9 @@ BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# The address `make demo`/`make serve` serve; every absolute link (mails,
+# feeds, QR codes, sitemap) and the Wagtail Site record use it.
+BASE_URL ?= http://$(HOST):$(PORT)
 # Test processes; the browser tests stay together on one of them.
 TEST_WORKERS ?= 2
 
@@ -27,17 +30,29 @@ $(VENV)/.dev-installed: requirements.txt requirements-dev.txt | $(BIN)/python
 	touch $@ $(VENV)/.runtime-installed
 
 ## Set up everything, load the demo content and serve it on http://127.0.0.1:8000/
+## (`make demo PORT=8421` or `HOST=0.0.0.0 BASE_URL=http://laptop.local:8000`).
 demo: $(VENV)/.runtime-installed
-	$(MANAGE) migrate --no-input
-	$(MANAGE) seed_demo
-	$(MANAGE) runserver $(HOST):$(PORT)
+	BASE_URL=$(BASE_URL) $(MANAGE) migrate --no-input
+	BASE_URL=$(BASE_URL) $(MANAGE) seed_demo
+	@echo "Serving the demo at $(BASE_URL)/ (admin: $(BASE_URL)/admin/)"
+	BASE_URL=$(BASE_URL) $(MANAGE) runserver $(HOST):$(PORT)
 
 ## Serve without touching the content.
 serve: $(VENV)/.runtime-installed
-	$(MANAGE) runserver $(HOST):$(PORT)
+	BASE_URL=$(BASE_URL) $(MANAGE) site_from_base_url
+	@echo "Serving at $(BASE_URL)/"
+	BASE_URL=$(BASE_URL) $(MANAGE) runserver $(HOST):$(PORT)
+
+# ical.js for the calendar test, exactly as locked (skipped without npm).
+JS_TESTS := tests/js
+$(JS_TESTS)/node_modules/.installed: $(JS_TESTS)/package.json $(JS_TESTS)/package-lock.json
+	@if command -v npm >/dev/null; then \
+		{ npm ci --prefix $(JS_TESTS) --no-audit --no-fund --silent && touch $@; } || \
+			echo "npm ci failed: the ical.js calendar test will be skipped."; \
+	else echo "npm not found: the ical.js calendar test will be skipped."; fi
 
 ## Run the whole test suite (SQLite, or PostgreSQL when DATABASE_URL is set).
-test: $(VENV)/.dev-installed
+test: $(VENV)/.dev-installed $(JS_TESTS)/node_modules/.installed
 	$(BIN)/pytest -n $(TEST_WORKERS) --dist loadgroup $(PYTEST_ARGS)
 
 ## Response times and queries of the main pages on a throw-away demo
@@ -78,9 +93,9 @@ messages: $(VENV)/.dev-installed
 
 check-deploy: $(VENV)/.runtime-installed
 	SECRET_KEY=check-deploy-$$(head -c 48 /dev/urandom | base64 | tr -d '/+=') \
-	ALLOWED_HOSTS=portal.example REDIS_URL=redis://127.0.0.1:6379/0 \
+	ALLOWED_HOSTS=portal.example REDIS_URL=redis://127.0.0.1:6379/0 BASE_URL=https://portal.example \
 	DATABASE_URL=postgres://portal@127.0.0.1:5432/portal \
 	$(MANAGE) check --deploy --fail-level WARNING --settings=portal.settings.production
 
 clean:
-	rm -rf $(VENV) .pytest_cache .ruff_cache staticfiles
+	rm -rf $(VENV) .pytest_cache .ruff_cache staticfiles $(JS_TESTS)/node_modules

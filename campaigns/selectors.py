@@ -7,6 +7,8 @@ from django.utils import timezone
 from wagtail.images import get_image_model
 from wagtail.models import Locale, Page
 
+from portal.models import Quarter
+
 from .models import CampaignImage, CampaignIndexPage, CampaignPage
 from .renditions import CARD
 
@@ -67,18 +69,30 @@ def campaign_index_for(*, locale: Locale) -> CampaignIndexPage | None:
 
 
 def campaigns_home_teaser(*, locale: Locale) -> dict | None:
-    """The home page's "current campaign" slot, or None."""
+    """The home page's "current campaign" slot, or None. A language without
+    its own campaign shows the German one, marked as German (`lang`)."""
     campaign = campaign_current(locale=locale)
+    lang = ""
+    if campaign is None:
+        default = Locale.get_default()
+        if default.pk != locale.pk:
+            campaign = campaign_current(locale=default)
+            lang = default.language_code
     if campaign is None:
         return None
-    return {"template": "campaigns/home_teaser.html", "campaign": campaign}
+    return {
+        "template": "campaigns/home_teaser.html",
+        "campaign": campaign,
+        "lang": lang,
+    }
 
 
 def campaign_detail_context(*, campaign: CampaignPage) -> dict:
-    locale = Locale.get_active()
-    quarters = [q.get_translation_or_none(locale) or q for q in campaign.quarters.all()]
+    vocabulary = Quarter.vocabulary(locale=Locale.get_active())
     return {
         "series": campaign_images(campaign=campaign),
         "posters": list(campaign.posters.select_related("document")),
-        "quarter_names": [q.name for q in quarters],
+        # Vocabulary entries: the name in the visitor's language, or the
+        # German one marked as such (the `term` template filter).
+        "quarter_names": [vocabulary.entry_for(q) for q in campaign.quarters.all()],
     }

@@ -18,6 +18,8 @@ from django.utils import translation
 from ninja import Field, NinjaAPI, Query, Schema
 from wagtail.models import Locale
 
+from portal import absolute
+
 from .filters import HOURS_MAX, HOURS_MIN, vacancy_filters_parse
 from .selectors import finder_vocabulary, vacancies_find, vacancy_items
 
@@ -66,8 +68,16 @@ class VacancyQuery(Schema):
     )
     foreign: str = Field("", description="1: foreign qualifications accepted.")
     barrier_free: str = Field("", description="1: barrier-free workplace.")
-    quarter: list[str] = Field([], description="Quarter slug, e.g. stern, drewitz.")
-    sector: list[str] = Field([], description="Sector slug, e.g. handwerk, pflege.")
+    quarter: list[str] = Field(
+        [],
+        description="Quarter slug, e.g. stern, drewitz: the German slug, the same "
+        "in every language.",
+    )
+    sector: list[str] = Field(
+        [],
+        description="Sector slug, e.g. handwerk, pflege: the German slug, the same "
+        "in every language.",
+    )
     sort: str = Field("", description="newest (default), ending, relevance (with q).")
     lang: str = Field(
         "", description="Language of titles and summaries where translated."
@@ -128,6 +138,19 @@ class VacancyListOut(Schema):
     results: list[VacancyOut]
 
 
+class ValidationIssueOut(Schema):
+    type: str = Field(description="What is wrong, e.g. greater_than_equal.")
+    loc: list[str | int] = Field(description='Where, e.g. ["query", "page"].')
+    msg: str = Field(description="The problem in words (English).")
+
+
+class ValidationErrorOut(Schema):
+    """django-ninja's answer to parameters outside their declared range
+    (`page` < 1, `per_page` outside 1–100, a `page` that is no number)."""
+
+    detail: list[ValidationIssueOut]
+
+
 def _locale(code: str) -> Locale:
     codes = {language for language, _name in settings.LANGUAGES}
     if code in codes:
@@ -140,12 +163,13 @@ def _locale(code: str) -> Locale:
 def _page_url(request: HttpRequest, number: int) -> str:
     params = request.GET.copy()
     params["page"] = str(number)
-    return request.build_absolute_uri(f"{request.path}?{params.urlencode()}")
+    return absolute.absolute_url(f"{request.path}?{params.urlencode()}")
 
 
 @api.get(
     "/",
-    response=VacancyListOut,
+    # Every answer the endpoint gives; 422 comes from ninja's validation.
+    response={200: VacancyListOut, 422: ValidationErrorOut},
     summary="Open vacancies, filtered",
     operation_id="vacancies_list",
 )
@@ -154,8 +178,8 @@ def vacancies_list(request: HttpRequest, params: Query[VacancyQuery]):
     vocabulary = finder_vocabulary(locale=locale)
     filters = vacancy_filters_parse(
         request.GET,
-        quarter_slugs=vocabulary.quarter_keys,
-        sector_slugs=vocabulary.sector_keys,
+        quarter_slugs=vocabulary.quarters,
+        sector_slugs=vocabulary.sectors,
     )
     vacancies = vacancies_find(filters=filters, vocabulary=vocabulary, locale=locale)
     paginator = Paginator(vacancies, params.per_page)
@@ -187,7 +211,7 @@ def _vacancy(request: HttpRequest, item, locale: Locale, original: str) -> dict:
     vacancy, shown, company = item.vacancy, item.shown, item.company
     return {
         "id": vacancy.pk,
-        "url": shown.get_full_url(request),
+        "url": absolute.page_url(shown, request),
         "language": locale.language_code if item.translated else original,
         "title": shown.title,
         "title_de": vacancy.title,
@@ -195,7 +219,7 @@ def _vacancy(request: HttpRequest, item, locale: Locale, original: str) -> dict:
         "summary_easy_de": vacancy.summary_easy,
         "company": {
             "name": company.title,
-            "url": company.get_full_url(request),
+            "url": absolute.page_url(company, request),
             "street": company.street,
             "postal_code": company.postal_code,
             "city": company.city,

@@ -22,11 +22,19 @@ class DirectoryConfig(AppConfig):
         )
         from wagtail.signals import page_published
 
-        from .models import CompanyPage
+        from .models import CompanyPage, VacancyPage
 
         page_published.connect(
             _reindex_with_tags, sender=CompanyPage, dispatch_uid="directory-reindex"
         )
+        # Every way a page goes live (edit view, workflow approval, scheduled
+        # publishing, wagtail-localize) sends this signal.
+        for model in (CompanyPage, VacancyPage):
+            page_published.connect(
+                _follow_original,
+                sender=model,
+                dispatch_uid=f"directory-follow-original-{model.__name__}",
+            )
 
 
 def _reindex_with_tags(sender, instance, **kwargs):
@@ -36,6 +44,12 @@ def _reindex_with_tags(sender, instance, **kwargs):
     from wagtail.search import index
 
     index.insert_or_update_object(instance)
+
+
+def _follow_original(sender, instance, revision, **kwargs):
+    from .services import translations_follow_original
+
+    translations_follow_original(page=instance, revision=revision)
 
 
 def _after_migrate(sender, **kwargs):

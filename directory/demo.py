@@ -9,6 +9,7 @@ from decimal import Decimal
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 from django.utils.text import slugify
+from wagtail.actions.unpublish_page import UnpublishPageAction
 
 from portal.models import Quarter
 
@@ -276,6 +277,7 @@ def seed(demo) -> None:
             )
         )
     _seed_firm_accounts(demo, companies)
+    _seed_expired_vacancy(demo, companies[0])
 
     from .demo_languages import seed_finder, seed_translations
 
@@ -509,6 +511,37 @@ def _seed_vacancy(demo, company, number, position, languages):
         )
         vacancy.save_revision().publish()
     demo.translation(vacancy, "en", kind="vacancies", title=title_en)
+
+
+#: Slug of the demo's one ended vacancy, so its 410 page can be seen.
+EXPIRED_VACANCY_SLUG = "aushilfe-sommerfest-beendet"
+
+
+def _seed_expired_vacancy(demo, company) -> None:
+    """A vacancy whose "apply until" has passed, ended the way
+    `publish_scheduled` ends one: its URL answers 410 with similar ones."""
+    if company is None:
+        return
+    vacancy = demo.page(
+        company,
+        VacancyPage,
+        slug=EXPIRED_VACANCY_SLUG,
+        kind="vacancies",
+        title="Aushilfe Sommerfest",
+        summary=f"{company.title} suchte Hilfe beim Sommerfest im Quartier.",
+        offer_type=OfferType.JOB,
+        working_time=WorkingTime.PART_TIME,
+        apply_until=timezone.localdate() + dt.timedelta(days=1),
+    )
+    if vacancy.live:
+        ended = timezone.localdate() - dt.timedelta(days=14)
+        VacancyPage.objects.filter(pk=vacancy.pk).update(
+            apply_until=ended, expire_at=VacancyPage.expiry_for(ended)
+        )
+        vacancy.refresh_from_db()
+        UnpublishPageAction(vacancy, set_expired=True).execute(
+            skip_permission_checks=True
+        )
 
 
 def _seed_firm_accounts(demo, companies):

@@ -17,6 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from portal.selectors import search_terms
+from portal.vocabulary import Vocabulary
 
 from .choices import GermanLevel, OfferType, Qualification, WorkingTime
 
@@ -95,12 +96,19 @@ def _ignore(ignored: list[dict], param: str, value: str, reason: str) -> None:
 
 
 def _pick(params, name: str, allowed: Iterable[str], ignored: list[dict]) -> list:
-    allowed = set(allowed)
+    """The known values of `name`. `allowed` may be a `Vocabulary`: then a
+    term's translated slug or key counts too and is read as its stable slug,
+    so links from every language's finder mean the same."""
+    normalise = getattr(allowed, "normalise", None)
+    if normalise is None:
+        allowed = set(allowed)
+        normalise = lambda value: value if value in allowed else None  # noqa: E731
     picked: list[str] = []
     for value in params.getlist(name):
-        if value in allowed:
-            if value not in picked:
-                picked.append(value)
+        known = normalise(value)
+        if known:
+            if known not in picked:
+                picked.append(known)
         elif value:
             _ignore(ignored, name, value, "unknown")
     return picked
@@ -192,14 +200,15 @@ def vacancies_apply_filters(
     filters: VacancyFilters,
     *,
     companies: QuerySet,
-    quarter_keys: Mapping[str, object],
-    sector_keys: Mapping[str, object],
+    quarters: Vocabulary,
+    sectors: Vocabulary,
     search_keys: list | None = None,
     search_company_paths: list[str] | None = None,
 ) -> QuerySet:
     """`vacancies` narrowed to `filters`. Quarter and sector are the
-    company's; `companies` are the candidate companies, `*_keys` map slugs to
-    translation keys so a filter works across the locales' snippets."""
+    company's; `companies` are the candidate companies. Quarters and sectors
+    match by translation key, so a filter works whichever locale's row a
+    company points at."""
     from .models import VacancyPage
 
     if filters.query:
@@ -226,11 +235,11 @@ def vacancies_apply_filters(
         chosen = companies
         if filters.quarters:
             chosen = chosen.filter(
-                quarter__translation_key__in=[quarter_keys[s] for s in filters.quarters]
+                quarter__translation_key__in=quarters.keys_of(filters.quarters)
             )
         if filters.sectors:
             chosen = chosen.filter(
-                sector__translation_key__in=[sector_keys[s] for s in filters.sectors]
+                sector__translation_key__in=sectors.keys_of(filters.sectors)
             )
         if "parent_path" not in vacancies.query.annotations:
             vacancies = with_parent_path(vacancies, VacancyPage.steplen)

@@ -31,6 +31,8 @@ from django.utils.translation import ngettext, override
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
+from portal import absolute
+
 from . import shortlist as sl
 from .selectors import finder_for_change, finder_vocabulary
 
@@ -110,9 +112,8 @@ def _render_list(request, *, finder, ids, shared, status=200):
     token = sl.shortlist_token([e.pk for e in entries.entries]) if ids else None
     handout_route = ("shared_handout", shared) if shared else ("handout", ())
     share_url = (
-        request.build_absolute_uri(
-            finder.url + finder.reverse_subpage("shared", args=token)
-        )
+        absolute.page_url(finder, request)
+        + finder.reverse_subpage("shared", args=token)
         if token
         else ""
     )
@@ -295,7 +296,7 @@ def handout_view(request: HttpRequest, *, finder, token=None) -> HttpResponse:
         if entry.ended:
             sheets.append({"entry": entry})
             continue
-        url = entry.item.shown.get_full_url(request)
+        url = absolute.page_url(entry.item.shown, request)
         sheets.append(
             {
                 "entry": entry,

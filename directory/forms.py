@@ -5,14 +5,17 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminPageForm
 
+from portal.admin_access import ChosenMediaFormMixin
+from portal.text import CleanTextField
+
 from . import choices
 
 
-class CompanyPageForm(WagtailAdminPageForm):
-    pass
+class CompanyPageForm(ChosenMediaFormMixin, WagtailAdminPageForm):
+    """The logo must come from a collection the firm may choose from."""
 
 
-class VacancyPageForm(WagtailAdminPageForm):
+class VacancyPageForm(ChosenMediaFormMixin, WagtailAdminPageForm):
     working_time_models = forms.MultipleChoiceField(
         label=_("Working-time models"),
         choices=choices.WorkingTimeModel.choices,
@@ -37,5 +40,5 @@ class FirmInviteForm(forms.Form):
     """An editor invites a person of the firm to keep its profile."""
 
     email = forms.EmailField(label=_("E-mail address"))
-    first_name = forms.CharField(label=_("First name"), max_length=150)
-    last_name = forms.CharField(label=_("Last name"), max_length=150)
+    first_name = CleanTextField(label=_("First name"), max_length=150)
+    last_name = CleanTextField(label=_("Last name"), max_length=150)

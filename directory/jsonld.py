@@ -9,13 +9,14 @@ from __future__ import annotations
 from django.http import HttpRequest
 from django.utils.html import strip_tags
 
+from portal import absolute
 from portal.blocks import SCHEMA_WEEKDAYS
 
 from .choices import Contract, OfferType, WorkingTime
 
 
 def _absolute(request: HttpRequest | None, page) -> str:
-    return page.get_full_url(request=request) or ""
+    return absolute.page_url(page, request)
 
 
 def _postal_address(company) -> dict:
@@ -32,10 +33,7 @@ def _logo_url(company, request) -> str | None:
     if not company.logo_id:
         return None
     rendition = company.logo.get_rendition("max-400x200")
-    url = rendition.url
-    if url.startswith("/") and request is not None:
-        url = request.build_absolute_uri(url)
-    return url
+    return absolute.absolute_url(rendition.url)
 
 
 def opening_hours_specification(opening_hours) -> list[dict]:

@@ -4,9 +4,12 @@ Page permissions themselves are Wagtail's (see services.firm_access_sync);
 these rules cover what Wagtail's permission model cannot say.
 """
 
-from wagtail.models import Page
+from django.contrib.contenttypes.models import ContentType
+from wagtail.models import Collection, GroupCollectionPermission, Page, ReferenceIndex
 
 from .models import CompanyPage, VacancyPage
+
+FIRM_GROUP_PREFIX = "Firma: "
 
 
 def can_manage_firm_access(user) -> bool:
@@ -31,3 +34,33 @@ def can_end_vacancy(user, vacancy: VacancyPage) -> bool:
 
 def is_company(page: Page) -> bool:
     return issubclass(page.specific_class or Page, CompanyPage)
+
+
+def is_firm_collection(collection: Collection) -> bool:
+    """A collection a firm's group holds permissions on (its uploads)."""
+    return GroupCollectionPermission.objects.filter(
+        collection=collection, group__name__startswith=FIRM_GROUP_PREFIX
+    ).exists()
+
+
+def can_download_document(user, document) -> bool:
+    """A firm's document is private until a published page links to it;
+    before that only the people who may work with it download it."""
+    from wagtail.permissions import policy_registry
+
+    permission_policy = policy_registry.get_by_type(type(document))
+    if not is_firm_collection(document.collection):
+        return True
+    if user.is_authenticated and permission_policy.user_has_any_permission_for_instance(
+        user, ["choose", "change"], document
+    ):
+        return True
+    page_type = ContentType.objects.get_for_model(Page)
+    linked_from = ReferenceIndex.get_references_to(document).filter(
+        base_content_type=page_type
+    )
+    return (
+        Page.objects.live()
+        .filter(pk__in=[int(ref.object_id) for ref in linked_from])
+        .exists()
+    )

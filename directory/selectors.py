@@ -18,6 +18,7 @@ from wagtail.models import Locale, Page
 
 from portal.models import Quarter
 from portal.selectors import search_terms
+from portal.vocabulary import Vocabulary, VocabularyEntry
 
 from . import jsonld
 from .choices import Offer, WorkingTimeModel
@@ -91,8 +92,15 @@ def vacancies_newest(*, locale: Locale, limit: int = 4) -> list[VacancyPage]:
 
 
 def vacancies_teaser(*, locale: Locale) -> dict | None:
-    """The "new vacancies" slot of the home page, or None when there are none."""
+    """The "new vacancies" slot of the home page, or None when there are none.
+    A language without translated vacancies shows the German ones, marked as
+    German (`lang`)."""
     vacancies = vacancies_newest(locale=locale)
+    lang = ""
+    default = Locale.get_default()
+    if not vacancies and default.pk != locale.pk:
+        vacancies = vacancies_newest(locale=default)
+        lang = default.language_code
     if not vacancies:
         return None
     parents = {
@@ -101,9 +109,13 @@ def vacancies_teaser(*, locale: Locale) -> dict | None:
             path__in={v.path[: -VacancyPage.steplen] for v in vacancies}
         ).only("id", "title", "path")
     }
-    index = DirectoryIndexPage.objects.live().filter(locale=locale).first()
+    index = (
+        DirectoryIndexPage.objects.live().filter(locale=locale).first()
+        or DirectoryIndexPage.objects.live().filter(locale=default).first()
+    )
     return {
         "template": "directory/teasers/new_vacancies.html",
+        "lang": lang,
         "items": [
             {"vacancy": v, "company": parents.get(v.path[: -VacancyPage.steplen])}
             for v in vacancies
@@ -143,12 +155,18 @@ class DirectoryFilters:
 
 
 def _pick(values: list[str], allowed, ignored: list[str]) -> list[str]:
+    """Known values; a `Vocabulary` also takes translated slugs and keys and
+    answers with the stable slug."""
+    normalise = getattr(allowed, "normalise", None) or (
+        lambda value: value if value in allowed else None
+    )
     picked = []
     for value in values:
-        if value in allowed and value not in picked:
-            picked.append(value)
-        elif value not in allowed:
+        known = normalise(value)
+        if known is None:
             ignored.append(value[:40])
+        elif known not in picked:
+            picked.append(known)
     return picked
 
 
@@ -194,8 +212,8 @@ def _filtered(
     companies: QuerySet,
     filters: DirectoryFilters,
     *,
-    sector_keys: dict,
-    quarter_keys: dict,
+    sectors: Vocabulary,
+    quarters: Vocabulary,
     search_ids: list[int] | None,
     skip: str = "",
 ) -> QuerySet:
@@ -203,11 +221,11 @@ def _filtered(
         companies = companies.filter(pk__in=search_ids)
     if filters.sectors and skip != "sector":
         companies = companies.filter(
-            sector__translation_key__in=[sector_keys[s] for s in filters.sectors]
+            sector__translation_key__in=sectors.keys_of(filters.sectors)
         )
     if filters.quarters and skip != "quarter":
         companies = companies.filter(
-            quarter__translation_key__in=[quarter_keys[s] for s in filters.quarters]
+            quarter__translation_key__in=quarters.keys_of(filters.quarters)
         )
     if filters.offers and skip != "offer":
         any_offer = Q()
@@ -227,15 +245,13 @@ def _filtered(
 def directory_listing(*, index_page: DirectoryIndexPage, request: HttpRequest) -> dict:
     """Everything the directory page shows for the request's filters."""
     locale = index_page.locale
-    sectors = list(Sector.objects.filter(locale=locale).order_by("name"))
-    quarters = list(Quarter.objects.filter(locale=locale).order_by("sort_order"))
+    sectors = Sector.vocabulary(locale=locale)
+    quarters = Quarter.vocabulary(locale=locale)
     languages = list(SpokenLanguage.objects.all())
-    sector_keys = {s.slug: s.translation_key for s in sectors}
-    quarter_keys = {q.slug: q.translation_key for q in quarters}
     filters = directory_filters_parse(
         request.GET,
-        sector_slugs=sector_keys,
-        quarter_slugs=quarter_keys,
+        sector_slugs=sectors,
+        quarter_slugs=quarters,
         language_codes={lang.code for lang in languages},
     )
 
@@ -250,8 +266,8 @@ def directory_listing(*, index_page: DirectoryIndexPage, request: HttpRequest) -
         return _filtered(
             base,
             filters,
-            sector_keys=sector_keys,
-            quarter_keys=quarter_keys,
+            sectors=sectors,
+            quarters=quarters,
             search_ids=search_ids,
             skip=skip,
         )
@@ -308,17 +324,11 @@ def directory_listing(*, index_page: DirectoryIndexPage, request: HttpRequest) -
     )
     page_obj = Paginator(cards, COMPANIES_PER_PAGE).get_page(request.GET.get("page"))
 
-    sector_by_key = {s.translation_key: s for s in sectors}
-    quarter_by_key = {q.translation_key: q for q in quarters}
     items = [
         {
             "company": company,
-            "sector": sector_by_key.get(company.sector.translation_key)
-            if company.sector_id
-            else None,
-            "quarter": quarter_by_key.get(company.quarter.translation_key)
-            if company.quarter_id
-            else None,
+            "sector": sectors.entry_for(company.sector),
+            "quarter": quarters.entry_for(company.quarter),
         }
         for company in page_obj.object_list
     ]
@@ -348,8 +358,9 @@ def directory_listing(*, index_page: DirectoryIndexPage, request: HttpRequest) -
             "sector": [
                 {
                     "value": s.slug,
-                    "label": s.name,
-                    "count": sector_counts.get(s.translation_key, 0),
+                    "label": s.label,
+                    "lang": s.lang,
+                    "count": sector_counts.get(s.key, 0),
                     "checked": s.slug in filters.sectors,
                 }
                 for s in sectors
@@ -357,8 +368,9 @@ def directory_listing(*, index_page: DirectoryIndexPage, request: HttpRequest) -
             "quarter": [
                 {
                     "value": q.slug,
-                    "label": q.name,
-                    "count": quarter_counts.get(q.translation_key, 0),
+                    "label": q.label,
+                    "lang": q.lang,
+                    "count": quarter_counts.get(q.key, 0),
                     "checked": q.slug in filters.quarters,
                 }
                 for q in quarters
@@ -391,22 +403,11 @@ def directory_listing(*, index_page: DirectoryIndexPage, request: HttpRequest) -
     }
 
 
-def _localized(obj, model, locale: Locale):
-    if obj is None:
-        return None
-    if obj.locale_id == locale.pk:
-        return obj
-    return (
-        model.objects.filter(translation_key=obj.translation_key, locale=locale).first()
-        or obj
-    )
-
-
 def company_detail(*, company: CompanyPage, request: HttpRequest) -> dict:
     """What a company page shows besides its own fields."""
     locale = company.locale
-    sector = _localized(company.sector, Sector, locale)
-    quarter = _localized(company.quarter, Quarter, locale)
+    sector = Sector.vocabulary(locale=locale).entry_for(company.sector)
+    quarter = Quarter.vocabulary(locale=locale).entry_for(company.quarter)
     vacancies = list(vacancies_for_company(company=company))
     languages = list(company.languages.all())
     tags = list(company.tags.all())
@@ -441,27 +442,17 @@ SEARCH_HITS_MAX = 500
 
 @dataclass
 class FinderVocabulary:
-    """The quarters and sectors a locale's finder offers, keyed by slug, and
-    their translation keys (companies may point at another locale's row)."""
+    """The quarters and sectors a locale's finder (and the API) offers: the
+    same stable slugs in every language, labels in `locale`'s."""
 
-    quarters: list
-    sectors: list
-    quarter_keys: dict
-    sector_keys: dict
-    quarter_by_key: dict
-    sector_by_key: dict
+    quarters: Vocabulary
+    sectors: Vocabulary
 
 
 def finder_vocabulary(*, locale: Locale) -> FinderVocabulary:
-    quarters = list(Quarter.objects.filter(locale=locale).order_by("sort_order"))
-    sectors = list(Sector.objects.filter(locale=locale).order_by("name"))
     return FinderVocabulary(
-        quarters=quarters,
-        sectors=sectors,
-        quarter_keys={q.slug: q.translation_key for q in quarters},
-        sector_keys={s.slug: s.translation_key for s in sectors},
-        quarter_by_key={q.translation_key: q for q in quarters},
-        sector_by_key={s.translation_key: s for s in sectors},
+        quarters=Quarter.vocabulary(locale=locale),
+        sectors=Sector.vocabulary(locale=locale),
     )
 
 
@@ -526,8 +517,8 @@ def vacancies_find(
         vacancies_canonical(),
         filters,
         companies=CompanyPage.objects.filter(locale=Locale.get_default()),
-        quarter_keys=vocabulary.quarter_keys,
-        sector_keys=vocabulary.sector_keys,
+        quarters=vocabulary.quarters,
+        sectors=vocabulary.sectors,
         search_keys=search_keys,
         search_company_paths=company_paths,
     )
@@ -543,8 +534,8 @@ class VacancyItem:
     vacancy: VacancyPage
     shown: VacancyPage
     company: CompanyPage | None
-    quarter: Quarter | None = None
-    sector: Sector | None = None
+    quarter: VocabularyEntry | None = None
+    sector: VocabularyEntry | None = None
     ended: bool = False
 
     @property
@@ -588,14 +579,8 @@ def vacancy_items(
         company = companies.get(vacancy.path[: -VacancyPage.steplen])
         quarter = sector = None
         if company is not None and vocabulary is not None:
-            if company.quarter_id:
-                quarter = vocabulary.quarter_by_key.get(
-                    company.quarter.translation_key, company.quarter
-                )
-            if company.sector_id:
-                sector = vocabulary.sector_by_key.get(
-                    company.sector.translation_key, company.sector
-                )
+            quarter = vocabulary.quarters.entry_for(company.quarter)
+            sector = vocabulary.sectors.entry_for(company.sector)
         items.append(
             VacancyItem(
                 vacancy=vacancy,
@@ -617,8 +602,8 @@ def finder_listing(*, finder_page, request: HttpRequest) -> dict:
     vocabulary = finder_vocabulary(locale=locale)
     filters = vacancy_filters_parse(
         request.GET,
-        quarter_slugs=vocabulary.quarter_keys,
-        sector_slugs=vocabulary.sector_keys,
+        quarter_slugs=vocabulary.quarters,
+        sector_slugs=vocabulary.sectors,
     )
     vacancies = vacancies_find(filters=filters, vocabulary=vocabulary, locale=locale)
     page_obj = Paginator(
@@ -639,3 +624,67 @@ def finder_listing(*, finder_page, request: HttpRequest) -> dict:
             for name, (label, _condition) in FLAGS.items()
         ],
     }
+
+
+# Firm dashboard ------------------------------------------------------------
+
+
+@dataclass
+class FirmDashboard:
+    """What a firm user sees first in the admin: its own company, its
+    vacancies with their end dates, and what waits for an editor's review."""
+
+    company: CompanyPage
+    vacancies: list[VacancyPage]
+    pending: list[Page]
+    page_count: int
+
+
+def firm_companies(*, user) -> list[CompanyPage]:
+    """The companies (one page per translation key, the default language's
+    where it exists) whose firm group `user` belongs to."""
+    if not user.is_authenticated:
+        return []
+    default = Locale.get_default()
+    companies = CompanyPage.objects.filter(firm_group__user=user).order_by(
+        Case(When(locale=default, then=0), default=1), "title"
+    )
+    chosen: dict = {}
+    for company in companies:
+        chosen.setdefault(company.translation_key, company)
+    return list(chosen.values())
+
+
+def firm_dashboards(*, user) -> list[FirmDashboard]:
+    from wagtail.models import WorkflowState
+
+    dashboards = []
+    for company in firm_companies(user=user):
+        translations = Page.objects.filter(translation_key=company.translation_key)
+        subtree = Q()
+        for page in translations:
+            subtree |= Q(path__startswith=page.path)
+        pages = Page.objects.filter(subtree)
+        pending = list(
+            pages.filter(_workflow_states__status=WorkflowState.STATUS_IN_PROGRESS)
+            .select_related("locale")
+            .distinct()
+            .order_by("title")
+        )
+        in_review = {page.pk for page in pending}
+        vacancies = list(
+            VacancyPage.objects.child_of(company).order_by(
+                "-live", "apply_until", "title"
+            )
+        )
+        for vacancy in vacancies:
+            vacancy.in_review = vacancy.pk in in_review
+        dashboards.append(
+            FirmDashboard(
+                company=company,
+                vacancies=vacancies,
+                pending=pending,
+                page_count=pages.count(),
+            )
+        )
+    return dashboards

@@ -7,9 +7,9 @@ docs/firm-access.md explains the model behind these functions.
 from __future__ import annotations
 
 import datetime as dt
+from collections import defaultdict
 from dataclasses import dataclass
 
-from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.contrib.auth.tokens import default_token_generator
@@ -21,6 +21,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
+from django.utils.translation import get_language_info, ngettext
 from django.utils.translation import gettext as _
 from wagtail.actions.unpublish_page import UnpublishPageAction
 from wagtail.log_actions import log
@@ -29,20 +30,24 @@ from wagtail.models import (
     GroupApprovalTask,
     GroupCollectionPermission,
     GroupPagePermission,
+    Locale,
     Page,
+    PageLogEntry,
     Workflow,
     WorkflowPage,
     WorkflowTask,
 )
+from wagtail_localize.fields import SynchronizedField, get_translatable_fields
 
-from portal import roles
+from portal import absolute, roles
 
+from . import rules
 from .models import CompanyPage, DirectoryIndexPage, VacancyPage
 from .tasks import send_mail_task
 
 WORKFLOW_NAME = "Firmenprofil prüfen"
 WORKFLOW_TASK_NAME = "Redaktion prüft Firmenprofil"
-FIRM_GROUP_PREFIX = "Firma: "
+FIRM_GROUP_PREFIX = rules.FIRM_GROUP_PREFIX
 
 #: Page permissions every firm group holds on its company page (and so on the
 #: vacancies below it). "publish" is added for firms that publish directly.
@@ -170,7 +175,6 @@ def firm_user_invite(
     first_name: str,
     last_name: str,
     invited_by,
-    base_url: str | None = None,
 ) -> Invitation:
     """Create (or reuse) the firm's user, give it the firm's group and send an
     invitation with a link to set a password."""
@@ -194,7 +198,7 @@ def firm_user_invite(
 
     uid = urlsafe_base64_encode(force_bytes(user.pk))
     token = default_token_generator.make_token(user)
-    base = (base_url or settings.WAGTAILADMIN_BASE_URL).rstrip("/")
+    base = absolute.base_url()
     link = base + reverse(
         "wagtailadmin_password_reset_confirm", kwargs={"uidb64": uid, "token": token}
     )
@@ -225,17 +229,12 @@ def _still_open_token(vacancy: VacancyPage) -> str:
     )
 
 
-def vacancy_still_open_url(*, vacancy: VacancyPage, base_url: str | None = None) -> str:
+def vacancy_still_open_url(*, vacancy: VacancyPage) -> str:
     index = (
         DirectoryIndexPage.objects.ancestor_of(vacancy).first()
         or DirectoryIndexPage.objects.filter(locale_id=vacancy.locale_id).first()
     )
-    base = (base_url or settings.WAGTAILADMIN_BASE_URL).rstrip("/")
-    path = index.url_path  # fallback when the page has no site
-    full = index.get_full_url()
-    prefix = full if full else base + path
-    if prefix.startswith("/"):
-        prefix = base + prefix
+    prefix = absolute.page_url(index)
     value, stamp, signature = _still_open_token(vacancy).split(":")
     return prefix + index.reverse_subpage(
         "vacancy_still_open",
@@ -244,6 +243,8 @@ def vacancy_still_open_url(*, vacancy: VacancyPage, base_url: str | None = None)
 
 
 def vacancies_due_for_reminder(*, now: dt.datetime | None = None):
+    """Live vacancy pages (of any language) that end within the reminder
+    window and have not been reminded for that end date."""
     now = now or timezone.now()
     return (
         VacancyPage.objects.live()
@@ -255,34 +256,103 @@ def vacancies_due_for_reminder(*, now: dt.datetime | None = None):
     )
 
 
-def vacancy_reminders_send(*, now: dt.datetime | None = None) -> int:
-    """E-mail the firm about each vacancy that ends within the next days, once
-    per expiry date. Returns how many vacancies were reminded."""
-    sent = 0
-    for vacancy in vacancies_due_for_reminder(now=now):
+def _original(pages: list[Page]) -> Page:
+    """Of the language versions of one page, the one the firm keeps: the
+    German original when it is among them."""
+    default = Locale.get_default().pk
+    return next((page for page in pages if page.locale_id == default), pages[0])
+
+
+@dataclass
+class RemindersSent:
+    mails: int
+    vacancies: int
+
+
+def vacancy_reminders_send(*, now: dt.datetime | None = None) -> RemindersSent:
+    """E-mail each firm once per run about its vacancies that end within the
+    next days. A vacancy and its translations are one vacancy: one entry, one
+    still-open link (which extends every language), in the firm's language."""
+    due = list(vacancies_due_for_reminder(now=now).select_related("locale"))
+    by_key: dict = defaultdict(list)
+    for page in due:
+        by_key[page.translation_key].append(page)
+    # The original of each vacancy (the live German page the firm keeps, when
+    # there is one) and the firm it belongs to.
+    originals = {
+        page.translation_key: page
+        for page in VacancyPage.objects.live().filter(
+            translation_key__in=by_key, locale=Locale.get_default()
+        )
+    }
+    by_firm: dict = defaultdict(list)
+    for key, pages in by_key.items():
+        vacancy = originals.get(key) or _original(pages)
         company = vacancy.get_parent().specific
+        company = company.get_translation_or_none(Locale.get_default()) or company
+        by_firm[company].append(vacancy)
+
+    mails = 0
+    for company, vacancies in by_firm.items():
+        vacancies.sort(key=lambda vacancy: (vacancy.expire_at, vacancy.title))
         recipients = [u.email for u in firm_users(company=company) if u.email]
         if not recipients and company.email:
             recipients = [company.email]
         if recipients:
-            context = {
-                "vacancy": vacancy,
-                "company": company,
-                "link": vacancy_still_open_url(vacancy=vacancy),
-                "vacancy_url": vacancy.get_full_url(),
-                "extension_days": STILL_OPEN_EXTENSION_DAYS,
-            }
-            with translation.override(vacancy.locale.language_code):
-                subject = _("Your vacancy “%(title)s” ends soon") % {
-                    "title": vacancy.title
-                }
-                body = render_to_string("directory/email/vacancy_reminder.txt", context)
+            subject, body = _reminder_mail(company=company, vacancies=vacancies)
             send_mail_task.enqueue(subject=subject, body=body, to=recipients)
-            sent += 1
-        VacancyPage.objects.filter(pk=vacancy.pk).update(
-            reminded_for_expiry=vacancy.expire_at
+            mails += 1
+    # Every language version counts as reminded for its end date. (The end
+    # date is a column of Wagtail's page table, so one update per date.)
+    versions = VacancyPage.objects.filter(translation_key__in=by_key)
+    for expire_at in set(versions.values_list("expire_at", flat=True)):
+        versions.filter(expire_at=expire_at).update(reminded_for_expiry=expire_at)
+    return RemindersSent(mails=mails, vacancies=len(by_key))
+
+
+def _reminder_mail(*, company: CompanyPage, vacancies: list[VacancyPage]):
+    keys = [vacancy.translation_key for vacancy in vacancies]
+    languages: dict = defaultdict(list)
+    for key, code in (
+        VacancyPage.objects.live()
+        .filter(translation_key__in=keys)
+        .exclude(locale=company.locale_id)
+        .order_by("locale__language_code")
+        .values_list("translation_key", "locale__language_code")
+    ):
+        languages[key].append(code)
+    with translation.override(company.locale.language_code):
+        entries = [
+            {
+                "vacancy": vacancy,
+                "link": vacancy_still_open_url(vacancy=vacancy),
+                "vacancy_url": absolute.page_url(vacancy),
+                "languages": ", ".join(
+                    str(get_language_info(code)["name_translated"])
+                    for code in languages[vacancy.translation_key]
+                ),
+            }
+            for vacancy in vacancies
+        ]
+        if len(vacancies) == 1:
+            subject = _("Your vacancy “%(title)s” ends soon") % {
+                "title": vacancies[0].title
+            }
+        else:
+            subject = ngettext(
+                "%(count)d vacancy of %(company)s ends soon",
+                "%(count)d vacancies of %(company)s end soon",
+                len(vacancies),
+            ) % {"count": len(vacancies), "company": company.title}
+        body = render_to_string(
+            "directory/email/vacancy_reminder.txt",
+            {
+                "company": company,
+                "entries": entries,
+                "extension_days": STILL_OPEN_EXTENSION_DAYS,
+            },
         )
-    return sent
+    return subject, body
 
 
 @dataclass
@@ -327,21 +397,29 @@ def vacancy_confirm_open(*, token: str) -> StillOpenResult:
     apply_until = max(vacancy.apply_until or timezone.localdate(), timezone.localdate())
     apply_until += dt.timedelta(days=STILL_OPEN_EXTENSION_DAYS)
     expire_at = VacancyPage.expiry_for(apply_until)
-    VacancyPage.objects.filter(pk=vacancy.pk).update(
+    # The vacancy is one in every language: all translations stay online as
+    # long as the original (and a draft must not bring the old date back).
+    versions = list(
+        VacancyPage.objects.select_for_update()
+        .filter(translation_key=vacancy.translation_key)
+        .select_related("latest_revision")
+    )
+    VacancyPage.objects.filter(pk__in=[page.pk for page in versions]).update(
         apply_until=apply_until, expire_at=expire_at
     )
-    # A draft the firm is working on must not bring the old date back.
-    revision = vacancy.latest_revision
-    if revision is not None:
-        revision.content["apply_until"] = apply_until.isoformat()
-        revision.content["expire_at"] = expire_at.isoformat()
-        revision.save(update_fields=["content"])
+    for page in versions:
+        revision = page.latest_revision
+        if revision is not None:
+            revision.content["apply_until"] = apply_until.isoformat()
+            revision.content["expire_at"] = expire_at.isoformat()
+            revision.save(update_fields=["content"])
+        page.apply_until, page.expire_at = apply_until, expire_at
+        log(
+            instance=page,
+            action="directory.still_open",
+            data={"apply_until": apply_until.isoformat()},
+        )
     vacancy.apply_until, vacancy.expire_at = apply_until, expire_at
-    log(
-        instance=vacancy,
-        action="directory.still_open",
-        data={"apply_until": apply_until.isoformat()},
-    )
     return StillOpenResult(
         True,
         _("Thank you! The vacancy stays online until %(date)s.")
@@ -352,8 +430,101 @@ def vacancy_confirm_open(*, token: str) -> StillOpenResult:
 
 @transaction.atomic
 def vacancy_end(*, vacancy: VacancyPage, user) -> None:
-    """A firm takes its own vacancy off the site (filled or withdrawn)."""
-    UnpublishPageAction(vacancy, user=user).execute(skip_permission_checks=True)
+    """A firm takes its own vacancy off the site (filled or withdrawn), in
+    every language it was translated into."""
+    # Marked expired like a vacancy whose "apply until" passed, so that its
+    # URL (shared, printed, behind a QR code) answers the same 410 page with
+    # similar vacancies instead of a bare 404. Publishing it again clears it.
+    translations = VacancyPage.objects.filter(
+        translation_key=vacancy.translation_key, live=True
+    )
+    for page in translations.select_for_update():
+        UnpublishPageAction(page, user=user, set_expired=True).execute(
+            skip_permission_checks=True
+        )
+
+
+# Translations ---------------------------------------------------------------
+
+#: Same in every language, but not the firm's to pass on: menus are the
+#: editors', "publish directly" is a permission (firm_access_sync).
+FOLLOW_EXCLUDED = {"show_in_menus", "publish_directly"}
+
+
+def _synchronised_columns(model) -> list:
+    """The model fields wagtail-localize copies unchanged into a translation
+    (dates, numbers, choices, addresses for mail and web) that are columns."""
+    fields = []
+    for spec in get_translatable_fields(model):
+        if not isinstance(spec, SynchronizedField):
+            continue
+        if spec.field_name in FOLLOW_EXCLUDED:
+            continue
+        field = model._meta.get_field(spec.field_name)
+        if getattr(field, "concrete", False) and not field.many_to_many:
+            fields.append(field)
+    if model is VacancyPage:
+        # Derived from "apply until"; decides whether the vacancy is online.
+        fields.append(model._meta.get_field("expire_at"))
+    return fields
+
+
+def _text_names(model) -> list[str]:
+    return [
+        spec.field_name
+        for spec in get_translatable_fields(model)
+        if not isinstance(spec, SynchronizedField) and spec.field_name != "slug"
+    ]
+
+
+def _previously_published(page: Page, revision) -> object | None:
+    # At `page_published` time the live revision is already the new one and
+    # this publish is not logged yet: the latest publish log is the one before.
+    entry = (
+        PageLogEntry.objects.filter(
+            page=page, action="wagtail.publish", revision__isnull=False
+        )
+        .exclude(revision=revision)
+        .select_related("revision")
+        .order_by("-timestamp", "-pk")
+        .first()
+    )
+    return entry.revision if entry else None
+
+
+@transaction.atomic
+def translations_follow_original(*, page: Page, revision) -> None:
+    """After a company or vacancy page is published: a German original passes
+    its facts on to its translations (live row and latest draft) and marks them
+    outdated when its text changed; a published translation is current again."""
+    model = type(page)
+    if page.locale_id != Locale.get_default().pk:
+        model.objects.filter(pk=page.pk).update(original_changed_at=None)
+        return
+    translations = model.objects.filter(translation_key=page.translation_key).exclude(
+        pk=page.pk
+    )
+    if not translations.exists():
+        return
+    columns = _synchronised_columns(model)
+    translations.update(
+        **{field.attname: getattr(page, field.attname) for field in columns}
+    )
+    data = page.serializable_data()
+    facts = {field.name: data[field.name] for field in columns if field.name in data}
+    # A translator's draft must not bring the old facts back when published.
+    for translated in translations.select_related("latest_revision"):
+        if translated.latest_revision is not None:
+            translated.latest_revision.content.update(facts)
+            translated.latest_revision.save(update_fields=["content"])
+    previous = _previously_published(page, revision)
+    if previous is not None and any(
+        previous.content.get(name) != revision.content.get(name)
+        for name in _text_names(model)
+    ):
+        translations.filter(original_changed_at__isnull=True).update(
+            original_changed_at=timezone.now()
+        )
 
 
 def company_page_for_user(*, user, page: Page) -> CompanyPage | None:

@@ -23,7 +23,6 @@ def firm_invite(request, page_id: int):
         invitation = services.firm_user_invite(
             company=company,
             invited_by=request.user,
-            base_url=request.build_absolute_uri("/"),
             **form.cleaned_data,
         )
         messages.success(

@@ -1,6 +1,7 @@
 """Registration only: admin URLs, buttons, snippets and permission hooks."""
 
 from django.contrib import messages
+from django.http import Http404
 from django.shortcuts import redirect
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
@@ -9,8 +10,9 @@ from wagtail.admin.widgets import ListingButton
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from . import rules, services, views
+from . import rules, selectors, services, views
 from .models import CompanyPage, DirectoryIndexPage, Sector, VacancyPage
+from .panels import FirmDashboardPanel, FirmPagesSummaryItem
 
 
 class SectorViewSet(SnippetViewSet):
@@ -76,6 +78,28 @@ def protect_company_from_firm(request, page):
     return None
 
 
+@hooks.register("before_edit_page")
+def warn_outdated_translation(request, page):
+    # Shown to whoever opens the translation, also in wagtail-localize's editor.
+    specific = page.specific
+    if getattr(specific, "outdated_original", None) and specific.outdated_original():
+        messages.warning(
+            request,
+            _(
+                "The German original has changed since this translation was "
+                "published. Please bring the translation up to date and publish it."
+            ),
+        )
+
+
+@hooks.register("before_serve_document")
+def firm_documents_private_until_linked(document, request):
+    # 404 rather than a login: the address of an unpublished document
+    # tells nothing about it.
+    if not rules.can_download_document(request.user, document):
+        raise Http404
+
+
 @hooks.register("after_create_page")
 def assign_review_workflow(request, page):
     if page.specific_class is DirectoryIndexPage:
@@ -95,4 +119,41 @@ def register_log_actions(actions):
         "directory.still_open",
         _("Confirmed still open"),
         _("Vacancy confirmed as still open from the reminder e-mail"),
+    )
+
+
+# Firm dashboard: kept in hook functions of its own (firm permissions live in
+# the hooks above).
+
+
+def _firm_dashboards(request) -> list[selectors.FirmDashboard]:
+    # Both hooks below need them; read once per request.
+    if not hasattr(request, "_firm_dashboards"):
+        request._firm_dashboards = selectors.firm_dashboards(user=request.user)
+    return request._firm_dashboards
+
+
+@hooks.register("construct_homepage_panels")
+def add_firm_dashboard_panel(request, panels):
+    dashboards = _firm_dashboards(request)
+    if dashboards:
+        panels.append(FirmDashboardPanel(dashboards))
+
+
+# After Wagtail's own hook, which adds the item replaced here.
+@hooks.register("construct_homepage_summary_items", order=100)
+def firm_pages_summary(request, summary_items):
+    # Wagtail counts every page below the nearest common root of a user's
+    # permissions; a firm's company exists in several language trees, so that
+    # root is the site root ("504 pages"). Count the firm's own pages instead.
+    dashboards = _firm_dashboards(request)
+    if not dashboards or request.user.is_superuser:
+        return
+    from wagtail.admin.site_summary import PagesSummaryItem
+
+    summary_items[:] = [
+        item for item in summary_items if not isinstance(item, PagesSummaryItem)
+    ]
+    summary_items.extend(
+        FirmPagesSummaryItem(request, dashboard) for dashboard in dashboards
     )

@@ -9,6 +9,7 @@ from django.utils.translation import ngettext
 from wagtail.admin.forms import WagtailAdminPageForm
 
 from portal.languages import SPOKEN_LANGUAGES
+from portal.vocabulary import VocabularyChoiceField
 
 from . import recurrence
 from .choices import WEEKDAY_CHOICES, DateChangeKind, Frequency
@@ -160,14 +161,20 @@ class EventFilterForm(forms.Form):
     )
     free = forms.BooleanField(label=_("Free of charge only"), required=False)
 
-    def __init__(self, *args, categories=(), quarters=(), groups=(), **kwargs):
+    def __init__(self, *args, categories, quarters, groups, **kwargs):
         super().__init__(*args, **kwargs)
-        anything = [("", _("All"))]
-        self.fields["category"].choices = anything + [
-            (c.slug, c.name) for c in categories
-        ]
-        self.fields["quarter"].choices = anything + [(q.slug, q.name) for q in quarters]
-        self.fields["group"].choices = anything + [(g.slug, g.name) for g in groups]
+        # Vocabularies (portal.vocabulary): the German slugs are the values in
+        # every language, so a link built under any prefix works under all.
+        for name, vocabulary in (
+            ("category", categories),
+            ("quarter", quarters),
+            ("group", groups),
+        ):
+            self.fields[name] = VocabularyChoiceField(
+                vocabulary=vocabulary,
+                empty_label=_("All"),
+                label=self.fields[name].label,
+            )
 
     def clean(self):
         cleaned = super().clean()

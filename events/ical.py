@@ -4,6 +4,12 @@ A series is one VEVENT with RRULE; cancelled dates are EXDATEs, moved dates
 are VEVENTs with the same UID and a RECURRENCE-ID, extra dates are VEVENTs of
 their own. Times carry TZID=Europe/Berlin with a VTIMEZONE, so clients keep
 18:00 at 18:00 across the change to and from summer time.
+
+The VTIMEZONE is written by hand, as the two yearly rules of the EU's summer
+time (since 1996): icalendar's generated one lists every transition as one
+multi-value RDATE, of which Mozilla's ical.js (Thunderbird) reads only the
+first, putting every summer occurrence an hour late. Two RRULEs are what
+Thunderbird, Google and Python's icalendar all read alike.
 """
 
 from __future__ import annotations
@@ -15,6 +21,8 @@ from urllib.parse import urlsplit
 import icalendar
 from django.conf import settings
 from django.utils import timezone
+
+from portal import absolute
 
 from . import recurrence
 from .choices import DateChangeKind, EventStatus
@@ -28,8 +36,53 @@ _STATUS = {
 }
 
 
+# Central European Time with the EU's summer time: from 02:00 local on the
+# last Sunday of March to 03:00 local on the last Sunday of October.
+_CET_RULES = """BEGIN:VTIMEZONE
+TZID:{tzid}
+BEGIN:DAYLIGHT
+TZNAME:CEST
+TZOFFSETFROM:+0100
+TZOFFSETTO:+0200
+DTSTART:19700329T020000
+RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU
+END:DAYLIGHT
+BEGIN:STANDARD
+TZNAME:CET
+TZOFFSETFROM:+0200
+TZOFFSETTO:+0100
+DTSTART:19701025T030000
+RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU
+END:STANDARD
+END:VTIMEZONE
+"""
+# Zones that follow those rules; any other TIME_ZONE gets icalendar's own.
+_CET_ZONES = {
+    "Europe/Amsterdam", "Europe/Berlin", "Europe/Brussels", "Europe/Copenhagen",
+    "Europe/Luxembourg", "Europe/Madrid", "Europe/Oslo", "Europe/Paris",
+    "Europe/Prague", "Europe/Rome", "Europe/Stockholm", "Europe/Vienna",
+    "Europe/Warsaw", "Europe/Zurich",
+}  # fmt: skip
+
+
+def _add_timezone(calendar: icalendar.Calendar) -> None:
+    if settings.TIME_ZONE in _CET_ZONES:
+        text = _CET_RULES.format(tzid=settings.TIME_ZONE).replace("\n", "\r\n")
+        # First, so that a reader knows the zone before the first event.
+        calendar.subcomponents.insert(0, icalendar.Timezone.from_ical(text))
+    else:
+        calendar.add_missing_timezones()
+
+
+def webcal_url(url: str) -> str:
+    """The `webcal:` form of a feed's http(s) URL: calendar apps subscribe
+    to it (and keep it updated) instead of importing a copy once."""
+    scheme, _sep, rest = url.partition("://")
+    return f"webcal://{rest}" if scheme in {"http", "https"} else url
+
+
 def _domain() -> str:
-    return urlsplit(settings.WAGTAILADMIN_BASE_URL).hostname or "localhost"
+    return urlsplit(absolute.base_url()).hostname or "localhost"
 
 
 def event_uid(event, suffix: str = "") -> str:
@@ -79,7 +132,7 @@ def _base_component(event, *, url: str, stamp: datetime) -> icalendar.Event:
         event.category.name if event.category_id else ""
     )
     if label:
-        component.add("categories", [label])
+        component.add("categories", [str(label)])
     return component
 
 
@@ -150,5 +203,5 @@ def calendar_for(events: Iterable, *, name: str, url_for) -> bytes:
     for event in events:
         for component in event_components(event, url=url_for(event)):
             calendar.add_component(component)
-    calendar.add_missing_timezones()
+    _add_timezone(calendar)
     return calendar.to_ical()

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from django.utils.translation import get_language
 
+from portal import absolute
+
 from .choices import EventStatus, Registration
 
 _STATUS = {
@@ -64,7 +66,7 @@ def _location(event, page_url: str):
 
 
 def event_jsonld(*, event, occurrence, request) -> dict:
-    page_url = event.get_full_url(request)
+    page_url = absolute.page_url(event, request)
     data: dict = {
         "@context": "https://schema.org",
         "@type": "Event",
@@ -112,12 +114,12 @@ def event_jsonld(*, event, occurrence, request) -> dict:
     if event.organiser_page_id:
         organiser = event.organiser_page
         organiser_name = organiser_name or organiser.title
-        organiser_url = organiser.get_full_url(request) or ""
+        organiser_url = absolute.page_url(organiser, request)
     if organiser_name:
         data["organizer"] = {"@type": "Organization", "name": organiser_name}
         if organiser_url:
             data["organizer"]["url"] = organiser_url
     if event.image_id:
         rendition = event.image.get_rendition("fill-1200x675|format-jpeg")
-        data["image"] = [request.build_absolute_uri(rendition.url)]
+        data["image"] = [absolute.absolute_url(rendition.url)]
     return data

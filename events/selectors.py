@@ -17,6 +17,7 @@ from wagtail.models import Locale, Page
 
 from portal.languages import SPOKEN_LANGUAGE_NAMES
 from portal.models import Quarter
+from portal.vocabulary import Vocabulary
 
 from . import recurrence
 from .choices import DateChangeKind
@@ -42,7 +43,8 @@ FEED_MAX_EVENTS = 1000
 
 @dataclass(frozen=True)
 class EventFilters:
-    """What the visitor filtered by; slugs refer to the active language."""
+    """What the visitor filtered by: stable slugs (the German terms'), the
+    same under every language prefix."""
 
     category: str = ""
     quarter: str = ""
@@ -52,15 +54,12 @@ class EventFilters:
 
 @dataclass
 class FilterOptions:
-    categories: list[EventCategory]
-    quarters: list[Quarter]
-    groups: list[TargetGroup]
+    """The listing's vocabularies in the visitor's language, read once per
+    request: they fill the form, resolve its values and label the events."""
 
-    def translation_key(self, objects, slug: str):
-        for obj in objects:
-            if obj.slug == slug:
-                return obj.translation_key
-        return None
+    categories: Vocabulary
+    quarters: Vocabulary
+    groups: Vocabulary
 
 
 def local_midnight(day: date) -> datetime:
@@ -68,11 +67,12 @@ def local_midnight(day: date) -> datetime:
 
 
 def event_filter_options(*, locale: Locale) -> FilterOptions:
-    """Categories, quarters and target groups in the visitor's language."""
+    """Categories, quarters and target groups in the visitor's language,
+    German where a term has no translation yet."""
     return FilterOptions(
-        categories=list(EventCategory.objects.filter(locale=locale)),
-        quarters=list(Quarter.objects.filter(locale=locale)),
-        groups=list(TargetGroup.objects.filter(locale=locale)),
+        categories=EventCategory.vocabulary(locale=locale),
+        quarters=Quarter.vocabulary(locale=locale),
+        groups=TargetGroup.vocabulary(locale=locale),
     )
 
 
@@ -102,13 +102,13 @@ def _apply_filters(
     # Snippets are translatable and a translated page may still point at the
     # German snippet, so filters match by translation key, not by row.
     if filters.category:
-        key = options.translation_key(options.categories, filters.category)
+        key = options.categories.key_of(filters.category)
         events = events.filter(category__translation_key=key)
     if filters.quarter:
-        key = options.translation_key(options.quarters, filters.quarter)
+        key = options.quarters.key_of(filters.quarter)
         events = events.filter(quarter__translation_key=key)
     if filters.group:
-        key = options.translation_key(options.groups, filters.group)
+        key = options.groups.key_of(filters.group)
         events = events.filter(
             Exists(
                 EventPage.target_groups.through.objects.filter(
@@ -147,23 +147,14 @@ def _in_window(events: QuerySet, *, start: datetime, end: datetime) -> QuerySet:
 
 
 def _label(events: list[EventPage], options: FilterOptions) -> None:
-    """Attach names in the visitor's language (no query per event)."""
-    categories = {c.translation_key: c.name for c in options.categories}
-    quarters = {q.translation_key: q.name for q in options.quarters}
-    groups = {g.translation_key: g.name for g in options.groups}
+    """Attach names in the visitor's language (no query per event). Each
+    label is a vocabulary entry: it prints as its name and knows whether it
+    is a German fallback (the `term` filter marks it)."""
     for event in events:
-        event.category_label = (
-            categories.get(event.category.translation_key, event.category.name)
-            if event.category_id
-            else ""
-        )
-        event.quarter_label = (
-            quarters.get(event.quarter.translation_key, event.quarter.name)
-            if event.quarter_id
-            else ""
-        )
+        event.category_label = options.categories.entry_for(event.category) or ""
+        event.quarter_label = options.quarters.entry_for(event.quarter) or ""
         event.group_labels = [
-            groups.get(g.translation_key, g.name) for g in event.target_groups.all()
+            options.groups.entry_for(g) for g in event.target_groups.all()
         ]
 
 
@@ -279,22 +270,16 @@ def event_detail_context(*, event: EventPage, request) -> dict:
             window_start=now - timedelta(days=ARCHIVE_DAYS), window_end=now
         )
         next_occurrence = past[-1] if past else None
-    locale = Locale.get_active()
-    category = (
-        event.category.get_translation_or_none(locale) if event.category else None
-    )
-    quarter = event.quarter.get_translation_or_none(locale) if event.quarter else None
-    groups = [
-        group.get_translation_or_none(locale) or group
-        for group in event.target_groups.all()
-    ]
+    options = event_filter_options(locale=Locale.get_active())
     return {
         "occurrences": upcoming,
         "next_occurrence": next_occurrence,
         "place": event.place,
-        "category_label": (category or event.category).name if event.category else "",
-        "quarter_label": (quarter or event.quarter).name if event.quarter else "",
-        "group_labels": [group.name for group in groups],
+        "category_label": options.categories.entry_for(event.category) or "",
+        "quarter_label": options.quarters.entry_for(event.quarter) or "",
+        "group_labels": [
+            options.groups.entry_for(group) for group in event.target_groups.all()
+        ],
         "language_names": [
             str(SPOKEN_LANGUAGE_NAMES.get(code, code)) for code in event.languages
         ],
@@ -306,12 +291,26 @@ def event_detail_context(*, event: EventPage, request) -> dict:
 
 
 def events_home_teaser(*, locale: Locale, limit: int = 3) -> dict | None:
-    """The home page's "next events" slot, or None without an event index."""
+    """The home page's "next events" slot, or None without an event index.
+    A language without its own events calendar (or without upcoming dates in
+    it) shows the German one, marked as German (`lang`)."""
     index_page = event_index_for(locale=locale)
+    occurrences = upcoming_occurrences(locale=locale, limit=limit) if index_page else []
+    lang = ""
+    default = Locale.get_default()
+    if not occurrences and default.pk != locale.pk:
+        german_index = event_index_for(locale=default)
+        german = (
+            upcoming_occurrences(locale=default, limit=limit) if german_index else []
+        )
+        if german or index_page is None:
+            index_page, occurrences = index_page or german_index, german
+            lang = default.language_code if german else ""
     if index_page is None:
         return None
     return {
         "template": "events/home_teaser.html",
-        "occurrences": upcoming_occurrences(locale=locale, limit=limit),
+        "occurrences": occurrences,
         "index_url": index_page.url,
+        "lang": lang,
     }

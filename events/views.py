@@ -12,6 +12,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
+from portal import absolute
+
 from . import ical
 from .forms import EventFilterForm
 from .selectors import (
@@ -59,13 +61,16 @@ def _context(request, index_page, **extra) -> dict:
     context = index_page.get_context(request)
     base = index_page.get_url(request)
     query = _feed_query(request)
+    feed_url = (
+        base + index_page.reverse_subpage("feed") + (f"?{query}" if query else "")
+    )
     context.update(
         list_url=base,
         calendar_url=base + index_page.reverse_subpage("calendar"),
         archive_url=base + index_page.reverse_subpage("archive"),
-        feed_url=base
-        + index_page.reverse_subpage("feed")
-        + (f"?{query}" if query else ""),
+        feed_url=feed_url,
+        # Calendar apps subscribe to webcal: links; the address is absolute.
+        webcal_url=ical.webcal_url(absolute.absolute_url(feed_url)),
         filter_query=query,
         **extra,
     )
@@ -213,13 +218,13 @@ def event_feed(request, *, index_page):
     body = ical.calendar_for(
         events,
         name=index_page.title,
-        url_for=lambda event: event.get_full_url(request),
+        url_for=lambda event: absolute.page_url(event, request),
     )
     return _ics_response(body, filename="events.ics", attachment=False)
 
 
 def event_ics(request, *, event):
     body = ical.calendar_for(
-        [event], name=event.title, url_for=lambda e: e.get_full_url(request)
+        [event], name=event.title, url_for=lambda e: absolute.page_url(e, request)
     )
     return _ics_response(body, filename=f"{event.slug}.ics", attachment=True)

@@ -145,7 +145,16 @@ def seed_home_pages(demo) -> None:
         if code not in demo.locales:
             continue
         title, intro = HOME[code]
-        demo.translation(home_de, code, kind="pages", title=title, intro=intro)
+        # An empty heading shows the translated default ("Our quarters")
+        # instead of the German heading the copy would carry over.
+        demo.translation(
+            home_de,
+            code,
+            kind="pages",
+            title=title,
+            intro=intro,
+            quarters_heading="",
+        )
 
 
 def seed_contact_points(demo, pages: list) -> None:

@@ -6,6 +6,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
@@ -14,7 +15,7 @@ from portal.blocks import ContactPersonBlock, ContentStreamBlock, OpeningHoursBl
 from portal.models import Address, Quarter
 
 from .blocks import ServiceBlock
-from .teasers import teasers_for_home
+from .teasers import contact_points_for_home, teasers_for_home
 
 __all__ = ["HomePage", "StandardPage", "ContactPointPage", "LegalPage"]
 
@@ -64,18 +65,15 @@ class HomePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["quarters"] = (
-            Quarter.objects.filter(locale=self.locale, is_project_quarter=True)
-            .select_related("image")
-            .order_by("sort_order", "name")
+        # Every language shows every quarter and contact point; what is not
+        # translated yet shows in German, marked as such (issue 11).
+        context["quarters"] = Quarter.vocabulary(
+            locale=self.locale,
+            queryset=Quarter.objects.filter(is_project_quarter=True).select_related(
+                "image"
+            ),
         )
-        context["contact_points"] = (
-            ContactPointPage.objects.live()
-            .public()
-            .descendant_of(self)
-            .select_related("quarter")
-            .order_by("quarter__sort_order", "title")
-        )
+        context["contact_points"] = contact_points_for_home(home=self)
         context["teaser_slots"] = teasers_for_home(locale=self.locale)
         return context
 
@@ -187,6 +185,14 @@ class ContactPointPage(Address, Page):
             heading=_("Accessibility"),
         ),
     ]
+    # Read by partners through the pages API (portal/pages_api.py).
+    api_fields = [
+        APIField(name)
+        for name in ("intro", "street", "postal_code", "city", "latitude",
+                     "longitude", "phone", "email", "opening_hours", "notice",
+                     "notice_until", "services", "step_free_access",
+                     "accessible_toilet", "accessibility_notes")
+    ]  # fmt: skip
     search_fields = [
         *Page.search_fields,
         index.SearchField("intro"),

@@ -18,3 +18,28 @@ def teasers_for_home(*, locale: Locale) -> list[dict]:
         ideas_home_teaser(locale=locale),
     ]
     return [slot for slot in slots if slot]
+
+
+def contact_points_for_home(*, home) -> list:
+    """The contact points under `home`, and those of the default language's
+    home that have no translation here (shown in German, `fallback_lang`)."""
+    from django.db.models import Q
+
+    from portal.selectors import pages_with_fallback
+
+    from .models import ContactPointPage
+
+    within = Q(path__startswith=home.path)
+    default = Locale.get_default()
+    if home.locale_id != default.pk:
+        source = home.get_translation_or_none(default)
+        if source is not None:
+            within |= Q(path__startswith=source.path)
+    pages = (
+        ContactPointPage.objects.live()
+        .public()
+        .filter(within, depth__gt=home.depth)
+        .select_related("quarter")
+        .order_by("quarter__sort_order", "title")
+    )
+    return pages_with_fallback(pages, locale=home.locale)

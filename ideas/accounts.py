@@ -5,11 +5,12 @@ import secrets
 
 from allauth.account.adapter import DefaultAccountAdapter
 from django import forms
+from django.conf import settings
 from django.contrib.auth.hashers import make_password
 from django.utils.crypto import get_random_string
 from django.utils.translation import gettext_lazy as _
 
-from portal.text import bidi_controls_strip
+from portal.text import CleanTextField, text_clean
 
 DISPLAY_NAME_HELP = _(
     "Shown in public next to your ideas and comments. Please do not use your "
@@ -18,12 +19,18 @@ DISPLAY_NAME_HELP = _(
 
 
 def display_name_clean(value: str) -> str:
-    value = " ".join(bidi_controls_strip(value).split())
+    value = text_clean(value)
     if len(value) < 2:
         raise forms.ValidationError(_("Please choose a name of at least 2 letters."))
     if "@" in value:
         raise forms.ValidationError(_("Please do not use an e-mail address."))
     return value
+
+
+def user_display(user) -> str:
+    """How allauth names a resident on its pages and mails (ACCOUNT_USER_DISPLAY):
+    the chosen display name, never the random login name."""
+    return user.display_name or user.email or str(_("member"))
 
 
 def is_staff_account(user) -> bool:
@@ -58,7 +65,12 @@ class ResidentAccountAdapter(DefaultAccountAdapter):
     def send_mail(self, template_prefix: str, email: str, context: dict) -> None:
         # Rendered here (it needs the request), sent by the task worker: the
         # answer then takes as long whether the address has an account or
-        # not, and a slow mail server does not hold the request up.
+        # not, and a slow mail server does not hold the request up. The
+        # portal signs its mails with its name from the settings; allauth
+        # would greet with the host name (Django's RequestSite) and remind the
+        # resident of a login name that is random (populate_username).
+        context = {**context, "portal_name": settings.WAGTAIL_SITE_NAME}
+        context.pop("username", None)
         from allauth.core import context as allauth_context
         from django.contrib.sites.shortcuts import get_current_site
 
@@ -122,7 +134,7 @@ class ResidentAccountAdapter(DefaultAccountAdapter):
 class ResidentSignupForm(forms.Form):
     """Extra fields of allauth's sign-up form."""
 
-    display_name = forms.CharField(
+    display_name = CleanTextField(
         label=_("Display name"),
         max_length=60,
         help_text=DISPLAY_NAME_HELP,

@@ -1,13 +1,18 @@
 """Admin views beside the viewsets: lifecycle steps, official responses,
 hiding and restoring, participation code sheets."""
 
+from django.conf import settings
 from django.contrib.auth.decorators import permission_required
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils import translation
 from django.utils.translation import gettext as _
 from wagtail.admin import messages
+
+from portal import absolute
+from portal.qr import qr_svg
 
 from . import rules, services
 from .forms import CodeBatchForm, HideForm, ResponseForm, TransitionForm
@@ -156,18 +161,37 @@ def code_batch_create(request):
 
 @permission_required("ideas.view_participationcodebatch", raise_exception=True)
 def code_sheet(request, pk: int):
+    """The printable slips of a batch, in any of the portal's languages
+    (`?lang=`), each with a QR code to the redeem page in that language."""
     batch = get_object_or_404(ParticipationCodeBatch, pk=pk)
     from .selectors import board_page
 
-    board = board_page()
-    redeem_url = request.build_absolute_uri(reverse("ideas:code_redeem"))
-    return TemplateResponse(
-        request,
-        "ideas/admin/code_sheet.html",
-        {
-            "batch": batch,
-            "codes": batch.codes.all(),
-            "redeem_url": redeem_url,
-            "board_url": request.build_absolute_uri(board.url) if board else "",
-        },
-    )
+    languages = dict(settings.LANGUAGES)
+    language = request.GET.get("lang", "")
+    if language not in languages:
+        language = translation.get_language() or settings.LANGUAGE_CODE
+        language = language if language in languages else settings.LANGUAGE_CODE
+    with translation.override(language):
+        board = board_page()
+        redeem_url = absolute.absolute_url(reverse("ideas:code_redeem"))
+        sheet_url = reverse("ideas_admin:code_sheet", args=[batch.pk])
+        response = TemplateResponse(
+            request,
+            "ideas/admin/code_sheet.html",
+            {
+                "batch": batch,
+                "codes": batch.codes.all(),
+                "redeem_url": redeem_url,
+                "redeem_qr": qr_svg(redeem_url, title=redeem_url),
+                "board_url": absolute.page_url(board, request) if board else "",
+                "sheet_language": language,
+                "sheet_bidi": language in settings.LANGUAGES_BIDI,
+                "sheet_languages": [
+                    (code, name, f"{sheet_url}?lang={code}")
+                    for code, name in settings.LANGUAGES
+                ],
+            },
+        )
+        # Rendered inside the override, so the slips speak the chosen language.
+        response.render()
+    return response

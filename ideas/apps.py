@@ -9,6 +9,10 @@ class IdeasConfig(AppConfig):
     def ready(self):
         from portal.roles import EDITORS, MODERATORS, role_grant
 
+        from . import search
+
+        search.connect()
+
         moderation = (
             "ideas.view_idea",
             "ideas.change_idea",

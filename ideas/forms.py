@@ -1,17 +1,17 @@
 """Forms of the idea board: validation only; services do the writing."""
 
-import io
 from decimal import ROUND_HALF_UP, Decimal
 
 from django import forms
 from django.contrib.auth import password_validation
 from django.utils.translation import gettext_lazy as _
-from PIL import Image, ImageOps, UnidentifiedImageError
-from wagtail.models import Locale
+from PIL import Image, UnidentifiedImageError
 
 from portal import geo
 from portal.models import Quarter
-from portal.text import bidi_controls_strip
+from portal.text import CleanTextField
+from portal.uploads import UNREADABLE, ImageUnreadable, image_clean
+from portal.vocabulary import VocabularyChoiceField, VocabularySelect
 
 from .accounts import DISPLAY_NAME_HELP, display_name_clean
 from .choices import (
@@ -27,28 +27,31 @@ from .models.ideas import COMMENT_MAX, DESCRIPTION_MAX, TITLE_MAX
 
 PHOTO_MAX_BYTES = 8 * 1024 * 1024
 PHOTO_MAX_PIXELS = 40_000_000
-PHOTO_FORMATS = {"JPEG", "PNG", "WEBP"}
+#: MPO is the JPEG with a second frame that phones save.
+PHOTO_FORMATS = {"JPEG", "MPO", "PNG", "WEBP"}
 PHOTO_LONG_EDGE = 2000
+#: Enough for the largest rendition the idea page shows (1200 × 900).
+PHOTO_QUALITY = 85
 HONEYPOT_FIELD = "website"
 
 
 def photo_clean(upload) -> bytes:
     """Check an uploaded photo and return it as a fresh JPEG: rotated
     upright, at most PHOTO_LONG_EDGE pixels long, without any metadata
-    (EXIF, GPS, XMP, comments)."""
+    (portal.uploads.image_clean)."""
     if upload.size > PHOTO_MAX_BYTES:
         raise forms.ValidationError(
             _("The photo is larger than 8 MB. Please choose a smaller one.")
         )
     try:
         upload.seek(0)
-        image = Image.open(upload)
-        kind = image.format
-    except (UnidentifiedImageError, OSError, ValueError):
+        with Image.open(upload) as image:
+            kind, (width, height) = image.format, image.size
+    except UnidentifiedImageError:
         raise forms.ValidationError(
             _("This file is not a photo. Please upload a JPEG, PNG or WebP image.")
         ) from None
-    except Image.DecompressionBombError:  # the header alone claims too many pixels
+    except UNREADABLE:  # an image, but broken or a bomb (pixels, text chunks)
         raise forms.ValidationError(
             _("The photo could not be read. Please try another file.")
         ) from None
@@ -57,7 +60,6 @@ def photo_clean(upload) -> bytes:
             _("Please upload a JPEG, PNG or WebP image (this one is %(kind)s).")
             % {"kind": kind or "?"}
         )
-    width, height = image.size
     if width * height > PHOTO_MAX_PIXELS:
         raise forms.ValidationError(
             _(
@@ -67,24 +69,16 @@ def photo_clean(upload) -> bytes:
             % {"mp": round(width * height / 1_000_000)}
         )
     try:
-        image.load()
-        image = ImageOps.exif_transpose(image)
-    except (OSError, ValueError, Image.DecompressionBombError):
+        # The site's one image pipeline: upright, scaled, a fresh JPEG with
+        # no metadata at all (EXIF, GPS, XMP, IPTC, comments, text chunks).
+        clean = image_clean(
+            upload, long_edge=PHOTO_LONG_EDGE, as_jpeg=True, quality=PHOTO_QUALITY
+        )
+    except ImageUnreadable:
         raise forms.ValidationError(
             _("The photo could not be read. Please try another file.")
         ) from None
-    if image.mode in ("RGBA", "LA", "P"):
-        image = image.convert("RGBA")
-        flat = Image.new("RGB", image.size, (255, 255, 255))
-        flat.paste(image, mask=image.getchannel("A"))
-        image = flat
-    elif image.mode != "RGB":
-        image = image.convert("RGB")
-    image.thumbnail((PHOTO_LONG_EDGE, PHOTO_LONG_EDGE))
-    out = io.BytesIO()
-    # No exif= argument: nothing of the original's metadata is written.
-    image.save(out, format="JPEG", quality=85, optimize=True)
-    return out.getvalue()
+    return clean.content
 
 
 class HoneypotMixin:
@@ -107,12 +101,30 @@ class HoneypotMixin:
         return [f for f in super().visible_fields() if f.name != HONEYPOT_FIELD]
 
 
-def _locale_queryset(model):
-    locale = Locale.get_active()
-    rows = model.objects.filter(locale=locale)
-    if not rows.exists():
-        rows = model.objects.filter(locale=Locale.get_default())
-    return rows
+def _vocabulary_choices(field, vocabulary) -> None:
+    """Offer every term of `vocabulary` in a model choice field: the row in
+    the visitor's language, or the German one (marked) where none exists."""
+    field.queryset = field.queryset.model.objects.filter(
+        pk__in=[entry.term.pk for entry in vocabulary]
+    )
+    field.widget = VocabularySelect(
+        attrs=field.widget.attrs,
+        langs={str(entry.term.pk): entry.lang for entry in vocabulary},
+    )
+    field.choices = [("", field.empty_label)] + [
+        (entry.term.pk, entry.label) for entry in vocabulary
+    ]
+
+
+class FieldsetWidget(forms.Widget):
+    """Renders nothing: the field stands for a fieldset the template draws
+    (the map with its coordinates), so its errors have a place and an id."""
+
+    def render(self, name, value, attrs=None, renderer=None):
+        return ""
+
+    def value_from_datadict(self, data, files, name):
+        return None
 
 
 def _quantise(value):
@@ -145,6 +157,13 @@ class IdeaForm(HoneypotMixin, forms.ModelForm):
             "photo_description",
             "author_can_help",
         ]
+        # Text from residents: no control, invisible or bidi override
+        # characters (portal.text).
+        field_classes = {
+            "title": CleanTextField,
+            "description": CleanTextField,
+            "photo_description": CleanTextField,
+        }
         labels = {
             "title": _("Title"),
             "description": _("Describe your idea"),
@@ -173,32 +192,37 @@ class IdeaForm(HoneypotMixin, forms.ModelForm):
             "longitude": forms.NumberInput(attrs={"step": "0.000001"}),
         }
 
+    location = forms.Field(
+        label=_("Place on the map"), required=False, widget=FieldsetWidget
+    )
+
     photo_bytes: bytes | None = None
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["category"].queryset = _locale_queryset(Category)
-        self.fields["quarter"].queryset = _locale_queryset(Quarter)
+        _vocabulary_choices(self.fields["category"], Category.vocabulary())
+        _vocabulary_choices(self.fields["quarter"], Quarter.vocabulary())
         self.fields["title"].widget.attrs["maxlength"] = TITLE_MAX
         self.fields["description"].widget.attrs["maxlength"] = DESCRIPTION_MAX
         self.add_honeypot()
 
+    def map_shapes(self) -> list[dict]:
+        """The quarters' boundaries the map draws, from portal.geo."""
+        return geo.quarter_shapes(self.fields["quarter"].queryset)
+
     def clean_title(self):
-        title = " ".join(bidi_controls_strip(self.cleaned_data["title"]).split())
+        title = self.cleaned_data["title"]
         if len(title) < 5:
             raise forms.ValidationError(_("Please give a title of at least 5 letters."))
         return title
 
     def clean_description(self):
-        text = bidi_controls_strip(self.cleaned_data["description"]).strip()
+        text = self.cleaned_data["description"]
         if len(text) < 20:
             raise forms.ValidationError(
                 _("Please describe your idea in at least 20 characters.")
             )
         return text
-
-    def clean_photo_description(self):
-        return bidi_controls_strip(self.cleaned_data["photo_description"])
 
     def clean_photo_file(self):
         upload = self.cleaned_data.get("photo_file")
@@ -209,10 +233,12 @@ class IdeaForm(HoneypotMixin, forms.ModelForm):
     def clean(self):
         data = super().clean()
         latitude, longitude = data.get("latitude"), data.get("longitude")
+        # Every error about the point belongs to the map field (the fieldset
+        # with the map and both coordinates), not to one coordinate.
         if (latitude is None) != (longitude is None):
             if "latitude" not in self.errors and "longitude" not in self.errors:
                 self.add_error(
-                    "longitude",
+                    "location",
                     _("Enter both latitude and longitude, or leave both empty."),
                 )
         elif latitude is not None:
@@ -222,14 +248,14 @@ class IdeaForm(HoneypotMixin, forms.ModelForm):
             )
             quarter = data.get("quarter")
             if not geo.in_potsdam(latitude, longitude):
-                self.add_error("latitude", _("This point does not lie in Potsdam."))
+                self.add_error("location", _("This point does not lie in Potsdam."))
             elif (
                 quarter is not None
                 and quarter.boundary
                 and not quarter.contains(latitude, longitude)
             ):
                 self.add_error(
-                    "latitude",
+                    "location",
                     _("This point lies outside the quarter %(quarter)s.")
                     % {"quarter": quarter.name},
                 )
@@ -241,7 +267,7 @@ class IdeaForm(HoneypotMixin, forms.ModelForm):
 
 
 class CommentForm(HoneypotMixin, forms.Form):
-    text = forms.CharField(
+    text = CleanTextField(
         label=_("Your comment"),
         max_length=COMMENT_MAX,
         widget=forms.Textarea(attrs={"rows": 4, "maxlength": COMMENT_MAX}),
@@ -254,7 +280,7 @@ class CommentForm(HoneypotMixin, forms.Form):
         self.add_honeypot()
 
     def clean_text(self):
-        text = bidi_controls_strip(self.cleaned_data["text"]).strip()
+        text = self.cleaned_data["text"]
         if not text:
             raise forms.ValidationError(_("The comment must not be empty."))
         return text
@@ -275,7 +301,7 @@ class ReportForm(forms.Form):
         choices=ReportReason.choices,
         widget=forms.RadioSelect,
     )
-    note = forms.CharField(
+    note = CleanTextField(
         label=_("Details (optional)"),
         max_length=500,
         required=False,
@@ -285,7 +311,7 @@ class ReportForm(forms.Form):
 
 
 class PledgeForm(forms.Form):
-    message = forms.CharField(
+    message = CleanTextField(
         label=_("How can you help?"),
         max_length=300,
         help_text=_("E.g. “I can water the beds on weekends.”"),
@@ -300,23 +326,34 @@ class PledgeForm(forms.Form):
 class BoardFilterForm(forms.Form):
     """The board's filter state, read from (and kept in) the URL."""
 
-    q = forms.CharField(label=_("Search ideas"), max_length=200, required=False)
-    category = forms.ChoiceField(label=_("Topic"), required=False)
-    quarter = forms.ChoiceField(label=_("Quarter"), required=False)
+    q = CleanTextField(label=_("Search ideas"), max_length=200, required=False)
     status = forms.ChoiceField(label=_("Status"), required=False)
     sort = forms.ChoiceField(
         label=_("Sort by"), required=False, choices=BoardSort.choices
     )
 
+    field_order = ["q", "category", "quarter", "status", "sort"]
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         everything = [("", _("All"))]
-        self.fields["category"].choices = everything + [
-            (str(c.translation_key), c.name) for c in _locale_queryset(Category)
-        ]
-        self.fields["quarter"].choices = everything + [
-            (str(q.translation_key), q.name) for q in _locale_queryset(Quarter)
-        ]
+        # The German terms' slugs are the values in every language (older
+        # links with translation keys still work): portal.vocabulary.
+        self.vocabularies = {
+            "category": Category.vocabulary(),
+            "quarter": Quarter.vocabulary(),
+        }
+        self.fields["category"] = VocabularyChoiceField(
+            vocabulary=self.vocabularies["category"],
+            empty_label=_("All"),
+            label=_("Topic"),
+        )
+        self.fields["quarter"] = VocabularyChoiceField(
+            vocabulary=self.vocabularies["quarter"],
+            empty_label=_("All"),
+            label=_("Quarter"),
+        )
+        self.order_fields(self.field_order)
         self.fields["status"].choices = everything + [
             (status.value, status.label) for status in PUBLIC_STATUSES
         ]
@@ -333,12 +370,21 @@ class BoardFilterForm(forms.Form):
         data["sort"] = data.get("sort") or BoardSort.NEWEST
         return data
 
+    def keys(self) -> dict:
+        """The chosen category's and quarter's translation keys (the board's
+        selector filters by them), or "" when not chosen."""
+        data = self.filters()
+        return {
+            name: self.vocabularies[name].key_of(data.get(name, "")) or ""
+            for name in ("category", "quarter")
+        }
+
 
 class TransitionForm(forms.Form):
     """A moderator moves an idea one step (admin)."""
 
     to_status = forms.ChoiceField(label=_("New status"))
-    public_note = forms.CharField(
+    public_note = CleanTextField(
         label=_("Note"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 4}),
@@ -347,7 +393,7 @@ class TransitionForm(forms.Form):
             "declining (shown in public) and completing (the completion note)."
         ),
     )
-    internal_note = forms.CharField(
+    internal_note = CleanTextField(
         label=_("Internal note"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 2}),
@@ -381,14 +427,14 @@ class TransitionForm(forms.Form):
 
 
 class BulkRejectForm(forms.Form):
-    public_note = forms.CharField(
+    public_note = CleanTextField(
         label=_("Reason (sent to each author)"),
         widget=forms.Textarea(attrs={"rows": 3}),
     )
 
 
 class ResponseForm(forms.Form):
-    response = forms.CharField(
+    response = CleanTextField(
         label=_("Official response"),
         widget=forms.Textarea(attrs={"rows": 6}),
         help_text=_("Shown on the idea's page and sent to the author and supporters."),
@@ -396,11 +442,11 @@ class ResponseForm(forms.Form):
 
 
 class HideForm(forms.Form):
-    reason = forms.CharField(label=_("Reason"), max_length=300)
+    reason = CleanTextField(label=_("Reason"), max_length=300)
 
 
 class CodeBatchForm(forms.Form):
-    label = forms.CharField(
+    label = CleanTextField(
         label=_("Label"),
         max_length=120,
         help_text=_("E.g. the contact point and month the sheet is for."),
@@ -431,7 +477,7 @@ class CodeRedeemForm(HoneypotMixin, forms.Form):
         help_text=_("You log in with this name and your password. It stays private."),
         widget=forms.TextInput(attrs={"autocomplete": "username"}),
     )
-    display_name = forms.CharField(
+    display_name = CleanTextField(
         label=_("Display name"), max_length=60, help_text=DISPLAY_NAME_HELP
     )
     password1 = forms.CharField(

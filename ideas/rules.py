@@ -70,12 +70,20 @@ def can_comment(user, idea: Idea) -> bool:
 
 
 def can_report(user, idea: Idea, comment: Comment | None = None) -> bool:
+    """Report a public idea, or one of its visible comments, once: never
+    one's own. The idea's author may report other people's comments under
+    the idea (only the idea itself is theirs)."""
     if not is_verified(user) or not can_view_idea(user, idea):
         return False
     if idea.status not in PUBLIC_STATUSES:
         return False
-    own = comment.author_id if comment is not None else idea.author_id
-    return own != user.pk
+    if comment is not None:
+        return (
+            comment.idea_id == idea.pk
+            and not comment.is_hidden
+            and comment.author_id != user.pk
+        )
+    return idea.author_id != user.pk
 
 
 def can_pledge(user, idea: Idea) -> bool:

@@ -5,6 +5,7 @@ import statistics
 from datetime import date
 
 from django.db.models import (
+    Case,
     Count,
     F,
     IntegerField,
@@ -14,12 +15,16 @@ from django.db.models import (
     QuerySet,
     Subquery,
     Value,
+    When,
 )
 from django.db.models.functions import Coalesce, Mod, TruncWeek
 from django.utils import timezone
 from wagtail.models import Locale
 
-from .choices import PUBLIC_STATUSES, BoardSort, EventKind, IdeaStatus
+from portal import absolute
+from portal.vocabulary import term_name
+
+from .choices import PUBLIC_STATUSES, QUEUE_ORDER, BoardSort, EventKind, IdeaStatus
 from .models import (
     Category,
     Comment,
@@ -27,6 +32,7 @@ from .models import (
     IdeaBoardPage,
     IdeaEvent,
     Pledge,
+    Report,
     Support,
 )
 
@@ -56,22 +62,41 @@ def ideas_with_counts(queryset: QuerySet) -> QuerySet:
     )
 
 
-def _localized_name(model) -> Subquery:
-    """The name of an idea's category or quarter in the active language."""
-    field = "category" if model is Category else "quarter"
-    return Coalesce(
-        Subquery(
-            model.objects.filter(
-                translation_key=OuterRef(f"{field}__translation_key"),
-                locale=Locale.get_active(),
-            ).values("name")[:1]
-        ),
-        F(f"{field}__name"),
-    )
+def ideas_labelled(
+    ideas, *, locale: Locale | None = None, vocabularies: dict | None = None
+) -> list[Idea]:
+    """`ideas` (with category and quarter joined) as a list, each with
+    `category_name` and `quarter_name`: vocabulary entries in the active
+    language that print as the name and know when they are German (the
+    `term` template filter marks them). Two queries, whatever the count;
+    none when the board's filter form passes its `vocabularies`."""
+    from portal.models import Quarter
+
+    ideas = list(ideas)
+    if not ideas:
+        return ideas
+    vocabularies = vocabularies or {}
+    categories = vocabularies.get("category")
+    if categories is None:
+        categories = Category.vocabulary(locale=locale)
+    quarters = vocabularies.get("quarter")
+    if quarters is None:
+        quarters = Quarter.vocabulary(locale=locale)
+    for idea in ideas:
+        idea.category_name = categories.entry_for(idea.category) or ""
+        idea.quarter_name = quarters.entry_for(idea.quarter) or ""
+    return ideas
 
 
 def ideas_public() -> QuerySet:
     return Idea.objects.filter(status__in=PUBLIC_STATUSES, is_hidden=False)
+
+
+def ideas_public_for_search() -> QuerySet:
+    """Public ideas with their quarter's name in the active language."""
+    from portal.models import Quarter
+
+    return ideas_public().annotate(quarter_name=term_name(Quarter, "quarter"))
 
 
 def daily_seed(day: date) -> int:
@@ -89,9 +114,8 @@ def ideas_for_board(
     today: date | None = None,
 ) -> QuerySet:
     """Public ideas filtered by category and quarter (translation keys) and
-    status, matching `query`, in the order `sort`."""
-    from portal.models import Quarter
-
+    status, matching `query`, in the order `sort`. Label the shown page with
+    `ideas_labelled`."""
     ideas = ideas_public()
     if category:
         ideas = ideas.filter(category__translation_key=category)
@@ -106,13 +130,10 @@ def ideas_for_board(
             | Q(description__icontains=query)
             | Q(reference__iexact=query)
         )
-    ideas = ideas_with_counts(ideas).annotate(
-        category_name=_localized_name(Category),
-        quarter_name=_localized_name(Quarter),
-    )
-    ideas = ideas.select_related("photo", "author").prefetch_related(
-        "photo__renditions"
-    )
+    ideas = ideas_with_counts(ideas)
+    ideas = ideas.select_related(
+        "photo", "author", "category", "quarter"
+    ).prefetch_related("photo__renditions")
     if sort == BoardSort.SUPPORTED:
         return ideas.order_by("-support_count", "-published_at", "-pk")
     if sort == BoardSort.DISCUSSED:
@@ -161,17 +182,19 @@ def ideas_median_response_days() -> int | None:
 
 def idea_for_detail(*, reference: str) -> Idea | None:
     """One idea with its counts, names and photos, whatever its status."""
-    from portal.models import Quarter
-
-    return (
+    idea = (
         ideas_with_counts(Idea.objects.filter(reference=reference))
-        .annotate(
-            category_name=_localized_name(Category),
-            quarter_name=_localized_name(Quarter),
+        .select_related(
+            "photo",
+            "completion_photo",
+            "author",
+            "response_by",
+            "category",
+            "quarter",
         )
-        .select_related("photo", "completion_photo", "author", "response_by")
         .first()
     )
+    return ideas_labelled([idea])[0] if idea is not None else None
 
 
 def idea_timeline(*, idea: Idea) -> list[IdeaEvent]:
@@ -197,18 +220,13 @@ def idea_comments(*, idea: Idea, include_hidden: bool = False) -> list[Comment]:
 def ideas_top(*, limit: int = 3) -> list[Idea]:
     """The most supported public ideas that are still open, for the home
     page teaser."""
-    from portal.models import Quarter
-
-    return list(
+    return ideas_labelled(
         ideas_with_counts(
             ideas_public().filter(
                 status__in=[IdeaStatus.PUBLISHED, IdeaStatus.IN_REVIEW]
             )
         )
-        .annotate(
-            category_name=_localized_name(Category),
-            quarter_name=_localized_name(Quarter),
-        )
+        .select_related("category", "quarter")
         .order_by("-support_count", "-published_at")[:limit]
     )
 
@@ -239,7 +257,9 @@ def idea_absolute_url(idea: Idea) -> str:
     board = board_page(locale=locale)
     if board is None or not idea.reference:
         return ""
-    return board.full_url + board.reverse_subpage("idea_detail", args=[idea.reference])
+    return absolute.page_url(board) + board.reverse_subpage(
+        "idea_detail", args=[idea.reference]
+    )
 
 
 def supports_by_week(*, weeks: int = 12) -> list[tuple[date, int]]:
@@ -293,3 +313,39 @@ def ideas_by_status_and_quarter() -> dict:
             for status in statuses
         ],
     }
+
+
+def ideas_for_moderation() -> QuerySet:
+    """The admin's moderation queue: submitted ideas first, with counts and
+    the category and quarter named in the active (the moderator's)
+    language, for the list and its exports."""
+    from portal.models import Quarter
+
+    rank = Case(
+        *[When(status=status, then=Value(i)) for i, status in enumerate(QUEUE_ORDER)],
+        output_field=IntegerField(),
+    )
+    return ideas_with_counts(
+        Idea.objects.select_related("quarter", "category", "author")
+    ).annotate(
+        queue_rank=rank,
+        category_name=term_name(Category, "category"),
+        quarter_name=term_name(Quarter, "quarter"),
+    )
+
+
+def comments_for_moderation() -> QuerySet:
+    """Every comment, hidden ones included, with the number of its open
+    reports, for the admin's comment list."""
+    open_reports = (
+        Report.objects.filter(comment=OuterRef("pk"), resolved_at__isnull=True)
+        .order_by()
+        .values("comment")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    return Comment.objects.select_related("idea", "author").annotate(
+        open_report_count=Coalesce(
+            Subquery(open_reports, output_field=IntegerField()), Value(0)
+        )
+    )

@@ -450,6 +450,21 @@ def content_set_hidden(
             )
 
 
+def comments_set_hidden(*, actor, comments, hidden: bool, reason: str) -> int:
+    """Hide or restore several comments with one reason (the bulk action of
+    the admin's comment list); returns how many changed."""
+    changed = 0
+    with transaction.atomic():
+        for comment in comments:
+            if comment.is_hidden == hidden:
+                continue
+            content_set_hidden(
+                actor=actor, hidden=hidden, reason=reason, comment=comment
+            )
+            changed += 1
+    return changed
+
+
 # Pledges ----------------------------------------------------------------------
 
 

@@ -64,10 +64,11 @@ def _need_login(request):
 def board(request, page):
     form = BoardFilterForm(request.GET or None)
     filters = form.filters()
+    keys = form.keys()
     ideas = selectors.ideas_for_board(
         sort=filters["sort"],
-        category=filters.get("category", ""),
-        quarter=filters.get("quarter", ""),
+        category=keys["category"],
+        quarter=keys["quarter"],
         status=filters.get("status", ""),
         query=filters.get("q", ""),
     )
@@ -84,7 +85,9 @@ def board(request, page):
             "filters": filters,
             "sorts": BoardSort.choices,
             "page_obj": page_obj,
-            "ideas": page_obj.object_list,
+            "ideas": selectors.ideas_labelled(
+                page_obj.object_list, vocabularies=form.vocabularies
+            ),
             "board_url": _board_url(page),
             "map_points": selectors.ideas_map_points(ideas=ideas),
             "median_response_days": selectors.ideas_median_response_days(),

@@ -2,14 +2,43 @@ from django.urls import path
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 
+from portal.admin_access import (
+    collection_unchoosable_register,
+    private_model_register,
+)
+
 from . import admin_views, rules
-from .bulk_actions import PublishBulkAction, RejectBulkAction
+from .bulk_actions import (
+    HideCommentsBulkAction,
+    PublishBulkAction,
+    RejectBulkAction,
+    RestoreCommentsBulkAction,
+)
+from .models import Comment, Idea, ParticipationCodeBatch, Pledge, Report
+from .models.accounts import ParticipationCode
 from .panels import IdeasDashboardPanel
+from .services import PHOTO_COLLECTION
 from .viewsets import IdeaBoardGroup
 
 register_snippet(IdeaBoardGroup)
+# Unmoderated ideas and everything residents tell the moderators only; no
+# generic admin URL (wagtail-localize's snippet API, bulk actions) names them
+# to other admin users.
+for _model in (
+    Idea,
+    Comment,
+    Report,
+    Pledge,
+    ParticipationCodeBatch,
+    ParticipationCode,
+):
+    private_model_register(_model, can_read=rules.can_moderate)
+# Residents' photos belong to their idea; nobody puts them on a page.
+collection_unchoosable_register(PHOTO_COLLECTION)
 hooks.register("register_bulk_action", PublishBulkAction)
 hooks.register("register_bulk_action", RejectBulkAction)
+hooks.register("register_bulk_action", HideCommentsBulkAction)
+hooks.register("register_bulk_action", RestoreCommentsBulkAction)
 
 
 @hooks.register("register_admin_urls")

@@ -8,8 +8,24 @@ class PortalConfig(AppConfig):
     verbose_name = _("Portal")
 
     def ready(self):
+        from wagtail.models import Page
+        from wagtail.permissions import register_permission_policy
+
+        from . import absolute
+        from .admin_access import PortalPagePermissionPolicy
         from .roles import roles_sync_after_migrate
+        from .text import register_admin_form_fields
+
+        # Before any admin form class is built (they are built lazily).
+        register_admin_form_fields()
+
+        # Firms read only their own pages (portal/admin_access.py).
+        register_permission_policy(Page, PortalPagePermissionPolicy())
 
         # Roles reference permissions of every app, so they are (re)built once
         # all migrations ran, in every environment, not only in the demo.
         post_migrate.connect(roles_sync_after_migrate, dispatch_uid="portal-roles")
+        # The Site record follows BASE_URL on every deploy (docs: README).
+        post_migrate.connect(
+            absolute.site_record_sync_after_migrate, dispatch_uid="portal-site"
+        )

@@ -10,6 +10,7 @@ import io
 import random
 from collections import Counter
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from django.contrib.auth import get_user_model
 from django.core.files.images import ImageFile
@@ -22,6 +23,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, Site
 
 from . import roles
+from .absolute import base_url_host_port
 
 DEMO_PASSWORD = "demo-pass-2024"  # noqa: S105 - public by design, demo only
 
@@ -43,6 +45,21 @@ PALETTES = [
     ((110, 60, 130), (220, 170, 210)),
     ((70, 90, 40), (200, 215, 120)),
 ]
+
+
+#: DejaVu Sans Bold (licence beside it): Pillow's own default font has no
+#: umlauts and drew "B▯ckerei" on the demo images.
+DEMO_FONT_PATH = (
+    Path(__file__).resolve().parent.parent
+    / "static"
+    / "fonts"
+    / ("DejaVuSans-Bold.ttf")
+)
+
+
+def demo_font(*, size: int) -> ImageFont.FreeTypeFont:
+    """The font of the demo images' labels, with every German letter."""
+    return ImageFont.truetype(str(DEMO_FONT_PATH), size=size)
 
 
 @dataclass
@@ -137,8 +154,9 @@ class Demo:
             x += w
         draw.ellipse([width - 320, 80, width - 180, 220], fill=(255, 220, 120))
         if label:
-            font = ImageFont.load_default(size=72)
-            draw.rectangle([60, 60, 60 + 48 * len(label), 180], fill=(255, 255, 255))
+            font = demo_font(size=72)
+            left, top, right, bottom = draw.textbbox((90, 80), label, font=font)
+            draw.rectangle([60, 60, right + 30, bottom + 24], fill=(255, 255, 255))
             draw.text((90, 80), label, font=font, fill=dark)
         buffer = io.BytesIO()
         picture.save(buffer, format="JPEG", quality=82)
@@ -169,7 +187,10 @@ def seed(demo: Demo) -> None:
     from .models import MapSettings, OrganisationSettings, Quarter
 
     site = Site.objects.get(is_default_site=True)
-    site.hostname, site.port, site.site_name = "localhost", 80, "Quartiersportal"
+    # The demo is reached at BASE_URL (`make demo PORT=…` sets it), and so
+    # are the links its mails, feeds and QR codes hand out.
+    site.hostname, site.port = base_url_host_port()
+    site.site_name = "Quartiersportal"
     site.save()
 
     organisation = OrganisationSettings.for_site(site)

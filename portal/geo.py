@@ -63,3 +63,26 @@ def polygon_contains(corners, latitude: float, longitude: float) -> bool:
                 inside = not inside
         j = i
     return inside
+
+
+def polygon_bounds(corners) -> list[list[float]]:
+    """[[south, west], [north, east]] of a boundary (Leaflet's bounds)."""
+    lats = [float(corner[0]) for corner in corners]
+    lngs = [float(corner[1]) for corner in corners]
+    return [[min(lats), min(lngs)], [max(lats), max(lngs)]]
+
+
+def quarter_shapes(quarters) -> list[dict]:
+    """What a map draws of each quarter with a boundary: the same corners the
+    server checks a point against (`polygon_contains`), so the map shows
+    exactly where a pin is accepted."""
+    return [
+        {
+            "id": quarter.pk,
+            "name": quarter.name,
+            "corners": [[float(lat), float(lng)] for lat, lng in quarter.boundary],
+            "bounds": polygon_bounds(quarter.boundary),
+        }
+        for quarter in quarters
+        if quarter.boundary
+    ]

@@ -50,6 +50,14 @@ class Term(TranslatableMixin, models.Model):
     def __str__(self):
         return self.name
 
+    @classmethod
+    def vocabulary(cls, *, locale=None, queryset=None):
+        """All terms of this kind as `locale`'s filters offer them: stable
+        slugs, translated labels, German fallbacks (portal.vocabulary)."""
+        from .vocabulary import vocabulary_for
+
+        return vocabulary_for(cls, locale=locale, queryset=queryset)
+
 
 class OrderedTerm(Term):
     """A term shown in the order editors choose rather than alphabetically."""
@@ -116,6 +124,14 @@ class User(AbstractUser):
         return self.display_name or self.username
 
 
+class ConsentScope(models.TextChoices):
+    """What the people shown agreed to."""
+
+    PORTAL = "portal", _("this portal")
+    PORTAL_PRINT = "portal_print", _("this portal and print")
+    ALL = "all", _("all publications of the project")
+
+
 class CustomImage(AbstractImage):
     """Wagtail image with the credit a photographer or licence asks for."""
 
@@ -126,11 +142,73 @@ class CustomImage(AbstractImage):
         help_text=_("Photographer or source, shown beside the image."),
     )
 
-    admin_form_fields = (*Image.admin_form_fields, "credit")
+    # Consent belongs to the image: recorded once (scope and date) and checked
+    # wherever the image is published (portal.wagtail_hooks), not per campaign.
+    shows_people = models.BooleanField(
+        _("shows recognisable people"),
+        default=False,
+        help_text=_("Then it may be published only with their recorded consent."),
+    )
+    consent_scope = models.CharField(
+        _("consent covers"),
+        max_length=20,
+        choices=ConsentScope.choices,
+        blank=True,
+    )
+    consent_recorded_on = models.DateField(
+        _("consent recorded on"), null=True, blank=True
+    )
+    consent_reference = models.CharField(
+        _("where the consent is filed"), max_length=160, blank=True
+    )
+
+    admin_form_fields = (
+        *Image.admin_form_fields,
+        "credit",
+        "shows_people",
+        "consent_scope",
+        "consent_recorded_on",
+        "consent_reference",
+    )
+
+    def _set_image_file_metadata(self):
+        # Wagtail calls this whenever an image gets a new file: the image
+        # form's save, and the multiple upload that finishes an UploadedFile
+        # (which stores the upload without the form's file field). A file
+        # the field has cleaned already is marked; any other is cleaned here
+        # so that no path stores an original with metadata.
+        from .uploads import image_file_clean
+
+        if not getattr(self.file.file, "portal_clean", False):
+            image_file_clean(self)
+        super()._set_image_file_metadata()
 
     class Meta(AbstractImage.Meta):
         verbose_name = _("image")
         verbose_name_plural = _("images")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(consent_scope="")
+                | models.Q(consent_recorded_on__isnull=False),
+                name="portal_image_consent_dated",
+            ),
+        ]
+
+    def clean(self):
+        super().clean()
+        if self.consent_scope and self.consent_recorded_on is None:
+            raise ValidationError(
+                {"consent_recorded_on": _("Say when the consent was recorded.")}
+            )
+        if self.consent_recorded_on and not self.consent_scope:
+            raise ValidationError({"consent_scope": _("Say what the consent covers.")})
+
+    @property
+    def may_be_published(self) -> bool:
+        """False for a photo of people without recorded consent."""
+        return not self.shows_people or bool(
+            self.consent_scope and self.consent_recorded_on
+        )
 
 
 class CustomRendition(AbstractRendition):

@@ -1,11 +1,15 @@
 from django.core.paginator import Paginator
 from django.http import JsonResponse
 from django.shortcuts import render
+from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
+from wagtail.models import Locale
 
+from .absolute import absolute_url
 from .health import health_report
-from .selectors import pages_search
+from .search import search_suggestion, search_vocabulary, site_search
+from .selectors import search_terms
 
 SEARCH_RESULTS_PER_PAGE = 10
 # Longer queries add nothing a person would type; they are cut, not refused.
@@ -15,12 +19,26 @@ SEARCH_QUERY_MAX_LENGTH = 200
 @require_GET
 def search(request):
     query = " ".join(request.GET.get("q", "").split())[:SEARCH_QUERY_MAX_LENGTH]
-    results = pages_search(query=query) if query else []
+    terms = search_terms(query)
+    locale = Locale.get_active()
+    results = (
+        site_search(query=" ".join(terms), terms=terms, locale=locale) if terms else []
+    )
     page = Paginator(results, SEARCH_RESULTS_PER_PAGE).get_page(request.GET.get("page"))
+    suggestion = None
+    if terms and len(results) < SEARCH_RESULTS_PER_PAGE // 2:
+        suggestion = search_suggestion(
+            terms=terms, vocabulary=search_vocabulary(locale=locale)
+        )
     return render(
         request,
         "portal/search.html",
-        {"query": query, "results": page, "paginator": page.paginator},
+        {
+            "query": query,
+            "results": page,
+            "paginator": page.paginator,
+            "suggestion": suggestion,
+        },
     )
 
 
@@ -46,4 +64,9 @@ def healthz_live(request):
 
 @require_GET
 def robots_txt(request):
-    return render(request, "portal/robots.txt", content_type="text/plain")
+    return render(
+        request,
+        "portal/robots.txt",
+        {"sitemap_url": absolute_url(reverse("sitemap"))},
+        content_type="text/plain",
+    )

@@ -29,6 +29,7 @@ from portal.models import Address, Quarter
 
 from .. import choices
 from ..forms import CompanyPageForm
+from .translated import FollowsOriginal
 from .vocabulary import CompanyTag, Sector, SpokenLanguage
 
 
@@ -78,7 +79,7 @@ class DirectoryIndexPage(RoutablePageMixin, Page):
         )
 
 
-class CompanyPage(Address, Page):
+class CompanyPage(Address, FollowsOriginal, Page):
     """A firm of the business network. Editors create it and invite the firm,
     who keeps it up to date; changes go through the "Firmenprofil prüfen"
     workflow unless the firm may publish directly."""
@@ -300,6 +301,16 @@ class CompanyPage(Address, Page):
     @property
     def offers(self) -> list[choices.Offer]:
         return [o for o in choices.Offer if getattr(self, f"offers_{o.value}")]
+
+    def search_result_context(self) -> list[str]:
+        return [
+            self.sector.name if self.sector_id else "",
+            self.quarter.name if self.quarter_id else "",
+            self.city,
+        ]
+
+    def search_result_text(self) -> str:
+        return self.short_description
 
     def get_context(self, request, *args, **kwargs):
         from ..selectors import company_detail

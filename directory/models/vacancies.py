@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
@@ -20,12 +21,13 @@ from portal.blocks import ContactPersonBlock
 
 from .. import choices
 from ..forms import VacancyPageForm
+from .translated import FollowsOriginal
 from .vocabulary import SpokenLanguage
 
 DESCRIPTION_FEATURES = ["bold", "italic", "link", "ol", "ul"]
 
 
-class VacancyPage(Page):
+class VacancyPage(FollowsOriginal, Page):
     """A vacancy of the company above it. The firm adds it; "apply until" sets
     the page's expiry, after which it leaves the site on its own and its URL
     answers 410 with similar open vacancies."""
@@ -212,6 +214,14 @@ class VacancyPage(Page):
         FieldPanel("contact_persons"),
     ]
 
+    # Read by partners through the pages API (portal/pages_api.py); the
+    # vacancy API (/api/vacancies/) has the finder's filters.
+    api_fields = [
+        APIField(name)
+        for name in ("summary", "summary_easy", "offer_type", "working_time",
+                     "hours_min", "hours_max", "german_level", "qualification",
+                     "starts_immediately", "start_date", "apply_until")
+    ]  # fmt: skip
     search_fields = [
         *Page.search_fields,
         index.SearchField("summary"),
@@ -273,6 +283,20 @@ class VacancyPage(Page):
         # Apply-until is the single source of the expiry.
         if self.apply_until:
             self.expire_at = self.expiry_for(self.apply_until)
+
+    # Site search (portal.search) ----------------------------------------------
+
+    def search_result_context(self) -> list[str]:
+        company = self.get_parent().specific
+        quarter = getattr(company, "quarter", None)
+        return [
+            company.title,
+            quarter.name if quarter else "",
+            self.get_offer_type_display(),
+        ]
+
+    def search_result_text(self) -> str:
+        return self.summary
 
     # Serving ---------------------------------------------------------------
 

@@ -15,6 +15,7 @@ from wagtail.admin.panels import (
     MultiFieldPanel,
     PageChooserPanel,
 )
+from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.models import Page
@@ -291,6 +292,13 @@ class EventPage(RoutablePageMixin, Page):
             heading=_("Organiser"),
         ),
     ]
+    # Read by partners through the pages API (portal/pages_api.py).
+    api_fields = [
+        APIField(name)
+        for name in ("teaser", "start", "end", "all_day", "status", "status_note",
+                     "online_url", "is_free", "registration", "registration_url",
+                     "languages", "childcare", "accessibility_notes")
+    ]  # fmt: skip
     search_fields = [
         *Page.search_fields,
         index.SearchField("teaser"),
@@ -317,6 +325,18 @@ class EventPage(RoutablePageMixin, Page):
                 name="events_eventpage_count_capped",
             ),
         ]
+
+    def search_result_context(self) -> list[str]:
+        from django.utils import formats, timezone
+
+        return [
+            formats.date_format(timezone.localtime(self.start), "SHORT_DATE_FORMAT"),
+            self.venue.name if self.venue_id else "",
+            self.quarter.name if self.quarter_id else "",
+        ]
+
+    def search_result_text(self) -> str:
+        return self.teaser
 
     # Recurrence ---------------------------------------------------------
 

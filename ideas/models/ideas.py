@@ -3,6 +3,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
+from wagtail.search import index
 
 from portal.models import OrderedTerm
 
@@ -19,6 +20,19 @@ COMMENT_MAX = 2000
 FORMER_MEMBER = _("former member")
 
 
+def person_name(user, *, staff: bool = False) -> str:
+    """How the portal names a person it stores as an actor or author.
+
+    The person may have deleted their account (the foreign key is then
+    None): every screen, public or admin, shows "former member" instead.
+    Staff screens prefer the full name, which residents never see."""
+    if user is None:
+        return str(FORMER_MEMBER)
+    if staff:
+        return user.get_full_name() or user.public_name
+    return user.public_name
+
+
 class Category(OrderedTerm):
     """What an idea is about (urban gardening, playgrounds, green spaces …).
     Editors keep the list; each language has its own name."""
@@ -28,7 +42,7 @@ class Category(OrderedTerm):
         verbose_name_plural = _("idea categories")
 
 
-class Idea(models.Model):
+class Idea(index.Indexed, models.Model):
     """A resident's proposal for their quarter. Residents submit it from the
     board; moderators publish or reject it and move it through the lifecycle
     in the Wagtail admin; editors give the official response."""
@@ -131,6 +145,18 @@ class Idea(models.Model):
         FieldPanel("photo_description"),
     ]
 
+    # Every idea is indexed: moderators search the queue and the choosers
+    # through the backend; the site search (ideas.search) asks it for public
+    # ideas only, filtering on status and is_hidden.
+    search_fields = [
+        index.SearchField("title", boost=2),
+        index.SearchField("description"),
+        index.SearchField("response"),
+        index.AutocompleteField("title"),
+        index.FilterField("status"),
+        index.FilterField("is_hidden"),
+    ]
+
     class Meta:
         verbose_name = _("idea")
         verbose_name_plural = _("ideas")
@@ -164,9 +190,12 @@ class Idea(models.Model):
     @property
     def author_name(self) -> str:
         """The author's public display name, or "former member"."""
-        if self.author is None:
-            return str(FORMER_MEMBER)
-        return self.author.public_name
+        return person_name(self.author)
+
+    @property
+    def author_helps(self) -> bool:
+        """The author offered to help, and is still a member to do so."""
+        return self.author_can_help and self.author_id is not None
 
     @property
     def has_point(self) -> bool:
@@ -279,6 +308,10 @@ class Comment(models.Model):
 
     def __str__(self):
         return self.text[:60]
+
+    @property
+    def author_name(self) -> str:
+        return person_name(self.author)
 
 
 class Report(models.Model):

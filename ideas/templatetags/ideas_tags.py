@@ -65,12 +65,23 @@ def status_class(status: str) -> str:
 
 
 @register.filter
-def author_name(user) -> str:
-    from ideas.models.ideas import FORMER_MEMBER
+def person_name(user, audience: str = "") -> str:
+    """A stored actor or author, who may have deleted the account since:
+    `{{ idea.author|person_name }}` on public pages, `…|person_name:"staff"`
+    in the admin. Templates name people only through this filter."""
+    from ideas.models.ideas import person_name as name_of
 
-    if user is None:
-        return str(FORMER_MEMBER)
-    return user.public_name
+    return name_of(user, staff=audience == "staff")
+
+
+@register.simple_tag
+def can_report_comment(user, idea, comment) -> bool:
+    """`{% can_report_comment user idea comment as allowed %}`: the rule of
+    ideas.rules for this comment (not the idea-level answer, which is "no"
+    for the idea's author)."""
+    from ideas import rules
+
+    return rules.can_report(user, idea, comment)
 
 
 @register.filter

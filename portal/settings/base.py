@@ -50,6 +50,9 @@ INSTALLED_APPS = [
     # Wagtail
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
+    # Read-only pages API for partners (portal/pages_api.py).
+    "wagtail.api.v2",
+    "rest_framework",
     "wagtail.contrib.redirects",
     # Editors' translation workflow: translate in the admin, sync trees,
     # PO export/import for outside translators (docs/languages.md).
@@ -189,6 +192,12 @@ USE_TZ = True
 
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
+#: A page translated with wagtail-localize ("Translate this page") starts as a
+#: draft of German text; it goes live only when an editor publishes it from
+#: the translation editor. (Its default copies the live state of the German
+#: page, which put German text live under /ar/ at once.) Copies made in code,
+#: such as seed_demo's, publish themselves as before. docs/languages.md
+WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 
 # Static and media files ----------------------------------------------------
 
@@ -252,8 +261,14 @@ TASKS = {"default": {"BACKEND": TASK_BACKENDS[TASKS_BACKEND]}}
 # Wagtail -------------------------------------------------------------------
 
 WAGTAIL_SITE_NAME = "Quartiersportal Stern · Drewitz · Schlaatz"
-#: Public base URL, used in e-mails and feeds (no trailing slash).
-WAGTAILADMIN_BASE_URL = env("BASE_URL", default="http://127.0.0.1:8000")
+#: Public address of the portal (scheme, host, port; no trailing slash). Every
+#: absolute link (sitemap, feeds, APIs, QR codes, mails) is built from it
+#: (`portal/absolute.py`), and `migrate` points the Wagtail Site record at it.
+BASE_URL = env("BASE_URL", default="http://127.0.0.1:8000").rstrip("/")
+# Wagtail's own mails (workflow, moderation, password reset) link to this,
+# and the pages API (/api/v2/) its `detail_url`s and `next` links.
+WAGTAILADMIN_BASE_URL = WAGTAILAPI_BASE_URL = BASE_URL
+WAGTAILAPI_LIMIT_MAX = 100
 WAGTAILIMAGES_IMAGE_MODEL = "portal.CustomImage"
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
@@ -294,6 +309,14 @@ else:
     WAGTAILSEARCH_BACKENDS = {
         "default": {"BACKEND": "wagtail.search.backends.database"}
     }
+    if DATABASES["default"]["ENGINE"].endswith(("postgresql", "postgis")):
+        #: PostgreSQL text search configuration of the database search
+        #: backend, for stemming ("Bäckereien" finds "Bäckerei"). One per
+        #: backend, and the database backend's index is one table, so it
+        #: follows the default language; after a change run `update_index`.
+        WAGTAILSEARCH_BACKENDS["default"]["SEARCH_CONFIG"] = env(
+            "SEARCH_CONFIG", default="german"
+        )
 
 # Resident accounts ---------------------------------------------------------
 # Residents sign up with django-allauth: a verified e-mail address is required
@@ -315,6 +338,7 @@ ACCOUNT_LOGOUT_REDIRECT_URL = "/"
 TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
 ALLAUTH_TRUSTED_PROXY_COUNT = TRUSTED_PROXY_COUNT
 ACCOUNT_ADAPTER = "ideas.accounts.ResidentAccountAdapter"
+ACCOUNT_USER_DISPLAY = "ideas.accounts.user_display"
 ACCOUNT_SIGNUP_FORM_CLASS = "ideas.accounts.ResidentSignupForm"
 ACCOUNT_FORMS = {
     "request_login_code": "ideas.account_forms.ResidentRequestLoginCodeForm"

@@ -26,6 +26,11 @@ if not ALLOWED_HOSTS or "*" in ALLOWED_HOSTS:
     raise ImproperlyConfigured(
         "ALLOWED_HOSTS must list the site's host names (no '*') in production."
     )
+if not env("BASE_URL", default=""):
+    raise ImproperlyConfigured(
+        "BASE_URL must be set in production (e.g. https://quartiere.example): "
+        "every link in mails, feeds and QR codes is built from it."
+    )
 if DEBUG:
     raise ImproperlyConfigured("DEBUG must not be on in production.")
 if not REDIS_URL:

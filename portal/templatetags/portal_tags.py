@@ -8,6 +8,8 @@ from wagtail.models import Locale, Page, Site
 
 from portal.blocks import WEEKDAYS
 from portal.languages import SPOKEN_LANGUAGE_NAMES
+from portal.meta import page_meta
+from portal.selectors import menu_sections
 
 register = template.Library()
 
@@ -23,12 +25,15 @@ def _home_for(request) -> Page | None:
 def main_menu(context):
     request = context["request"]
     home = _home_for(request)
-    children = home.get_children().live().public().in_menu() if home else []
+    site = Site.find_for_request(request)
+    # Sections not yet translated stay in the menu, in German (issue 11).
+    children = menu_sections(root=site.root_page, home=home) if home and site else []
     current = context.get("page")
     current_path = current.path if current is not None else ""
     items = [
         {
             "page": child,
+            "lang": child.fallback_lang,
             # "page" on the section itself, "true" anywhere below it.
             "current": (
                 "page"
@@ -41,6 +46,25 @@ def main_menu(context):
         for child in children
     ]
     return {"home": home, "items": items, "request": request}
+
+
+@register.inclusion_tag("components/meta.html", takes_context=True)
+def page_meta_tags(context):
+    """Description, canonical, hreflang, OpenGraph and Twitter card."""
+    request = context["request"]
+    page = context.get("page")
+    if not isinstance(page, Page):
+        page = None
+    site_name = settings.WAGTAIL_SITE_NAME
+    title = (page.seo_title or page.title) if page is not None else site_name
+    meta = page_meta(
+        page=page,
+        request=request,
+        title=title,
+        language=translation.get_language(),
+        home=_home_for(request),
+    )
+    return {"meta": meta, "site_name": site_name}
 
 
 @register.inclusion_tag("navigation/breadcrumbs.html", takes_context=True)

@@ -20,12 +20,15 @@ document.addEventListener("DOMContentLoaded", () => {
             const action = form.querySelector("input[name=action]");
             button.disabled = true;
             try {
-                const response = await fetch(form.action, {
+                // getAttribute, not form.action: the <input name="action">
+                // below shadows the form's action property.
+                const response = await fetch(form.getAttribute("action"), {
                     method: "POST",
                     body: new FormData(form),
                     headers: { Accept: "application/json" },
                     credentials: "same-origin",
                 });
+                if (!response.ok) throw new Error(`shortlist: ${response.status}`);
                 const data = await response.json();
                 live.textContent = data.message || "";
                 if (typeof data.count === "number") setCount(data.count);

@@ -14,11 +14,39 @@
         try { window.localStorage.setItem(CONSENT_KEY, "yes"); } catch { /* private mode */ }
     };
 
-    function readPoints(box) {
-        const id = box.dataset.points;
+    function readJson(id) {
         const script = id ? document.getElementById(id) : null;
         if (!script) return [];
         try { return JSON.parse(script.textContent); } catch { return []; }
+    }
+    const readPoints = (box) => readJson(box.dataset.points);
+
+    // The quarters' boundaries (portal/geo.py, the same corners the server
+    // checks a pin against), and the map opens on the chosen quarter.
+    function drawQuarters(box, map) {
+        const shapes = readJson(box.dataset.shapes);
+        if (!shapes.length) return;
+        const layers = new Map();
+        for (const shape of shapes) {
+            const polygon = window.L.polygon(shape.corners, {
+                color: "#0b5d4b", weight: 3, fillOpacity: 0.08, interactive: false,
+                className: "idea-map__quarter",
+            }).addTo(map);
+            polygon.bindTooltip(shape.name, { permanent: true, direction: "center", className: "idea-map__quarter-label" });
+            layers.set(String(shape.id), { polygon, bounds: shape.bounds });
+        }
+        const select = box.dataset.quarterField && document.getElementById(box.dataset.quarterField);
+        const all = window.L.latLngBounds(shapes.flatMap((shape) => shape.bounds));
+        const focus = () => {
+            const chosen = select && layers.get(select.value);
+            map.fitBounds(chosen ? chosen.bounds : all, { padding: [16, 16] });
+            box.dataset.focus = chosen ? select.value : "all";
+            for (const [id, layer] of layers) {
+                layer.polygon.setStyle({ weight: chosen && id === select.value ? 4 : 2 });
+            }
+        };
+        focus();
+        if (select) select.addEventListener("change", focus);
     }
 
     function showMap(box) {
@@ -50,6 +78,8 @@
         } else if (markers.length === 1) {
             map.setView(markers[0].getLatLng(), 16);
         }
+
+        drawQuarters(box, map);
 
         if (box.dataset.pick === "true") {
             const form = box.closest("form");

@@ -6,13 +6,12 @@ document.addEventListener("DOMContentLoaded", () => {
     for (const nav of document.querySelectorAll("[data-menu]")) {
         const toggle = nav.querySelector(".main-nav__toggle");
         if (!toggle) continue;
+        // CSS folds and shows the menu (portal.css); the script changes
+        // nothing on load, so the first paint is the final one.
         const media = window.matchMedia("(min-width: 60em)");
-        const sync = () => {
-            toggle.hidden = media.matches;
+        media.addEventListener("change", () => {
             if (media.matches) toggle.setAttribute("aria-expanded", "false");
-        };
-        sync();
-        media.addEventListener("change", sync);
+        });
         toggle.addEventListener("click", () => {
             const open = toggle.getAttribute("aria-expanded") === "true";
             toggle.setAttribute("aria-expanded", String(!open));

@@ -172,7 +172,10 @@ def test_map_view_lists_markers_and_loads_no_tiles(client, index_page, network):
     html = response.content.decode()
     assert "/static/vendor/leaflet/leaflet.js" in html
     # Tiles load only after consent: no element fetches from the tile server.
-    assert not re.search(r'(src|href)="https?://', html)
+    # (Canonical and hreflang links name the page itself and load nothing.)
+    loading = re.sub(r'<link rel="(canonical|alternate)"[^>]*>', "", html)
+    assert not re.search(r'(src|href)="https?://(?!localhost/)', loading)
+    assert not re.search(r'src="https?://', loading)
     assert 'data-tile-url="https://tile.openstreetmap.org/{z}/{x}/{y}.png"' in html
     markers = re.search(
         r'<script id="directory-markers" type="application/json">(.*?)</script>',

@@ -115,6 +115,8 @@ def live_portal(e2e_workdir, mail_dir):
 
 def _start_server(e2e_workdir, mail_dir):
     workdir = e2e_workdir
+    port = _free_port()
+    base_url = f"http://127.0.0.1:{port}"
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "portal.settings.dev",
@@ -124,6 +126,8 @@ def _start_server(e2e_workdir, mail_dir):
         "EMAIL_URL": f"filemail:///{mail_dir}",
         "DEBUG": "true",
         "PORTAL_DEMO_ALLOWED": "true",
+        # Links in mails, feeds and QR codes lead to the server under test.
+        "BASE_URL": base_url,
     }
     manage = [sys.executable, str(ROOT / "manage.py")]
     for command in (["migrate", "--no-input", "-v0"], ["seed_demo", "--no-progress"]):
@@ -143,7 +147,6 @@ def _start_server(e2e_workdir, mail_dir):
         text=True,
     )
     facts = json.loads(setup.stdout.strip().splitlines()[-1])
-    port = _free_port()
     process = subprocess.Popen(
         [*manage, "runserver", "--noreload", "--nothreading", f"127.0.0.1:{port}"],
         env=env,
@@ -151,7 +154,6 @@ def _start_server(e2e_workdir, mail_dir):
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
-    base_url = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 30
     while True:
         try:
@@ -182,6 +184,8 @@ def browser():
 
 
 CSP_MESSAGE = re.compile(r"Content Security Policy|Content-Security-Policy")
+#: What a script's URL looks like when it stringified the wrong thing.
+MALFORMED_URL = re.compile(r"\[object(%20| )\w+\]|/(undefined|null|NaN)(/|$|\?)")
 
 
 class RecordingPage:
@@ -215,8 +219,14 @@ class RecordingPage:
             and urlsplit(url).netloc not in own
         ]
 
+    def malformed_requests(self) -> list[str]:
+        """Requests to URLs a script built from a value that was no URL (an
+        element where a string was meant, an unset variable)."""
+        return [url for url in self.requests if MALFORMED_URL.search(url)]
+
     def check(self):
         assert self.foreign_requests() == [], "a page loaded from another host"
+        assert self.malformed_requests() == [], "a script requested a bogus URL"
         assert self.csp_violations == [], (
             "the Content-Security-Policy blocked something"
         )

@@ -59,7 +59,7 @@ for code in ("de", "en"):
     }
 # Pages that exist in every language the portal offers newcomers; Arabic
 # stands for them in the browser tests (right to left).
-for code in ("de", "en", "ar"):
+for code in ("de", "en", "ar", "fa"):
     facts.setdefault(code, {}).update(
         {
             "home": first_url(HomePage, code),
@@ -77,7 +77,7 @@ shared_ids = list(
     .values_list("pk", flat=True)[:3]
 )
 token = shortlist_token(shared_ids)
-for code in ("de", "en", "ar"):
+for code in ("de", "en", "ar", "fa"):
     finder = VacancyFinderPage.objects.live().get(locale__language_code=code)
     facts[code]["shared_list"] = finder.url + finder.reverse_subpage(
         "shared", args=token

@@ -17,6 +17,11 @@ pytestmark = pytest.mark.xdist_group("e2e")
 PDF_PAGE = re.compile(rb"/Type\s*/Page(?![a-z])")
 
 
+def pdf_pages(pdf: bytes) -> int:
+    """The number of printed sheets of a PDF Chromium made."""
+    return len(PDF_PAGE.findall(pdf))
+
+
 def result_titles(page) -> list[str]:
     return page.locator("main .vacancy-card__title").all_inner_texts()
 
@@ -88,7 +93,7 @@ def test_adviser_filters_shortlists_prints_and_shares(page, new_page, demo, serv
         # The QR code leads a phone to the vacancy page on this site.
         codes = decoded_qr_codes(sheet.locator(".handout__qr svg"))
         assert len(codes) == 1
-        assert codes[0].endswith(sheet.locator(".handout__url span").inner_text())
+        assert codes[0].endswith(sheet.locator(".handout__url bdi").inner_text())
 
     # Printed on A4: the tools and the site frame stay on screen, each
     # vacancy starts on a page of its own.
@@ -96,7 +101,7 @@ def test_adviser_filters_shortlists_prints_and_shares(page, new_page, demo, serv
     assert not page.locator(".handout__tools").is_visible()
     assert not page.locator(".site-header").is_visible()
     pdf = page.pdf(format="A4")
-    assert len(PDF_PAGE.findall(pdf)) >= 1 + 2, "the vacancies share a page"
+    assert pdf_pages(pdf) == 2, "one vacancy per sheet, the heading on the first"
     page.emulate_media(media="screen")
 
     # The person opens the shared link on their own phone: same list, and
@@ -133,7 +138,8 @@ def test_adviser_works_in_arabic_right_to_left(page, demo):
     page.locator("#finder-q").press("Enter")
     page.wait_for_url("**q=**")
     cards = page.locator("main .vacancy-card")
-    translated = cards.filter(has_not=page.locator("[lang=de]"))
+    # (Quarter and sector labels may still be German: only the title counts.)
+    translated = cards.filter(has_not=page.locator(".vacancy-card__title [lang=de]"))
     assert translated.count(), "no vacancy translated into Arabic"
     title = translated.first.locator(".vacancy-card__title").inner_text()
     add_to_shortlist(translated.first)
@@ -162,3 +168,133 @@ def test_visitor_switches_the_finder_from_german_to_arabic_and_back(page, demo):
     page.locator(".language-switcher a[hreflang=de]").click()
     assert page.url.endswith(demo["de"]["finder"])
     assert page.locator("html").get_attribute("dir") == "ltr"
+
+
+#: The x position of each digit of an element's text, in reading order.
+DIGIT_POSITIONS = """element => {
+    const text = element.firstChild;
+    const positions = [];
+    for (let i = 0; i < text.length; i++) {
+        if (!/[0-9]/.test(text.data[i])) continue;
+        const range = document.createRange();
+        range.setStart(text, i);
+        range.setEnd(text, i + 1);
+        positions.push(range.getClientRects()[0].x);
+    }
+    return positions;
+}"""
+
+
+def filter_values(page, name: str) -> list[str]:
+    return page.locator(f"#finder-form input[name={name}]").evaluate_all(
+        "boxes => boxes.map(box => box.value)"
+    )
+
+
+@pytest.mark.parametrize("code", ["ar", "fa"])
+def test_phone_digits_keep_their_order_right_to_left(page, demo, code):
+    """In a right-to-left page, "0331 953 9536" must still read left to
+    right: each digit stands to the right of the one before it."""
+    page.goto(demo[code]["contact_point"])
+    assert page.locator("html").get_attribute("dir") == "rtl"
+    phones = page.locator("a[href^='tel:'] bdi")
+    assert phones.count() >= 2  # the contact point's and the footer's
+    for index in range(phones.count()):
+        positions = phones.nth(index).evaluate(DIGIT_POSITIONS)
+        assert len(positions) >= 6
+        assert positions == sorted(positions), f"digits reordered: {positions}"
+
+
+@pytest.mark.parametrize("code", ["ar", "fa"])
+def test_adviser_journey_with_the_german_filters(page, demo, code, screenshot_dir):
+    """Finder -> shortlist -> handout in Arabic and Persian, with the same
+    filters as in German: the German link works, and so does the form."""
+    page.goto(demo["de"]["finder"])
+    german_quarters = filter_values(page, "quarter")
+    german_sectors = filter_values(page, "sector")
+    assert german_quarters
+    assert german_sectors
+
+    urls = demo[code]
+    page.goto(urls["home"])
+    page.screenshot(path=screenshot_dir / f"home-{code}.png", full_page=True)
+    # The menu offers the German sections, events included.
+    menu = page.locator(".main-nav__list > li")
+    assert menu.count() >= 5
+    page.goto(urls["finder"])
+    page.screenshot(path=screenshot_dir / f"finder-{code}.png", full_page=True)
+    all_count = result_count(page)
+    assert filter_values(page, "quarter") == german_quarters
+    assert sorted(filter_values(page, "sector")) == sorted(german_sectors)
+
+    # A link built in German narrows the Arabic/Persian list.
+    narrowed = None
+    for quarter in german_quarters:
+        page.goto(f"{urls['finder']}?quarter={quarter}")
+        assert page.locator(f"#finder-form input[value={quarter}]").is_checked()
+        if 0 < result_count(page) < all_count:
+            narrowed = quarter
+            break
+    assert narrowed, "no quarter narrows the list"
+    via_link = result_titles(page)
+
+    # The same filter chosen in this language's own form.
+    page.goto(urls["finder"])
+    page.locator(f"#finder-form input[name=quarter][value={narrowed}]").check()
+    page.locator("#finder-form button[type=submit]").last.click()
+    page.wait_for_url(f"**quarter={narrowed}**")
+    assert result_titles(page) == via_link
+
+    title = result_titles(page)[0]
+    add_to_shortlist(page.locator("main .vacancy-card").first)
+    page.locator(".finder-shortlist-link a").click()
+    page.locator(f".shortlist__languages a[hreflang={code}]").click()
+    page.locator("article.handout__sheet").first.wait_for()
+    assert page.locator("html").get_attribute("dir") == "rtl"
+    sheet = page.locator("article.handout__sheet").first
+    assert sheet.locator("h2").inner_text() == title
+    for bdi in sheet.locator(".handout__apply bdi[dir=ltr]").all():
+        positions = bdi.evaluate(DIGIT_POSITIONS)
+        assert positions == sorted(positions), f"digits reordered: {positions}"
+
+
+def test_adding_far_down_the_list_stays_in_place_and_posts_to_the_form_url(page, demo):
+    page.goto(demo["de"]["finder"])
+    cards = page.locator("main .vacancy-card")
+    assert cards.count() >= 8, "the demo finder lists too few vacancies to scroll"
+    card = cards.nth(cards.count() - 2)
+    card.scroll_into_view_if_needed()
+    before = page.evaluate("window.scrollY")
+    assert before > 0, "the card is on the first screen, nothing to keep"
+    form_url = card.locator("form[data-shortlist-form]").get_attribute("action")
+    navigations = []
+    page.on("framenavigated", lambda frame: navigations.append(frame.url))
+
+    with page.expect_response(lambda r: r.request.method == "POST") as posted:
+        card.locator("form[data-shortlist-form] button").click()
+    card.locator("input[name=action][value=remove]").wait_for(state="attached")
+
+    response = posted.value
+    assert response.url == page.base_url + form_url
+    assert response.status == 200
+    assert page.evaluate("window.scrollY") == before, "the page jumped"
+    assert navigations == [], "the shortlist fell back to a full reload"
+    assert page.malformed_requests() == []
+
+
+def test_handout_of_three_vacancies_prints_on_three_sheets(page, demo, screenshot_dir):
+    page.goto(demo["de"]["finder"])
+    cards = page.locator("main .vacancy-card")
+    for index in range(3):
+        add_to_shortlist(cards.nth(index))
+    page.get_by_role("link", name="Merkliste (3)").click()
+    page.locator(".shortlist__languages").get_by_role("link", name="Deutsch").click()
+    sheets = page.locator("article.handout__sheet")
+    assert sheets.count() == 3
+
+    page.emulate_media(media="print")
+    pdf = page.pdf(format="A4")
+    (screenshot_dir / "handout.pdf").write_bytes(pdf)
+    page.screenshot(path=screenshot_dir / "handout-print.png", full_page=True)
+    # Three sheets, not four: the heading shares the first with a vacancy.
+    assert pdf_pages(pdf) == 3, "one vacancy per sheet, the heading on the first"

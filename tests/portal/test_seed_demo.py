@@ -16,7 +16,7 @@ from django.core.management import CommandError, call_command
 from django.db import transaction
 from django.test import Client, override_settings
 from wagtail.images import get_image_model
-from wagtail.models import Locale, Page, Revision
+from wagtail.models import Locale, Page, Revision, Site
 
 from home.models import ContactPointPage, HomePage, LegalPage, StandardPage
 from portal import roles
@@ -296,3 +296,27 @@ def test_refused_unless_the_demo_is_allowed(db, settings):
 
     assert User.objects.count() == users_before
     assert Page.objects.count() == pages_before
+
+
+def test_demo_has_an_ended_vacancy_answering_410(seeded, db):
+    from directory.demo import EXPIRED_VACANCY_SLUG
+    from directory.models import VacancyPage
+
+    vacancy = VacancyPage.objects.get(slug=EXPIRED_VACANCY_SLUG)
+    assert vacancy.live is False
+    assert vacancy.expired is True
+    response = Client(HTTP_HOST="localhost").get(vacancy.url or vacancy.get_url())
+    assert response.status_code == 410
+    assert "Aushilfe Sommerfest" in response.content.decode()
+
+
+def test_demo_site_record_and_summary_follow_base_url(seeded, db, settings):
+    """`make demo PORT=8421` serves http://127.0.0.1:8421: the Site record and
+    the printed address say so (links from the admin lead there)."""
+    settings.BASE_URL = "http://127.0.0.1:8421"
+
+    output = seed()
+
+    site = Site.objects.get(is_default_site=True)
+    assert (site.hostname, site.port) == ("127.0.0.1", 8421)
+    assert "Site: http://127.0.0.1:8421/  Admin: http://127.0.0.1:8421/admin/" in output

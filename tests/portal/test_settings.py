@@ -271,6 +271,7 @@ PRODUCTION = "portal.settings.production"
 #: What production needs besides the secret key and host names; only read at
 #: import, no test here connects to them.
 PRODUCTION_SERVICES = {
+    "BASE_URL": "https://portal.example",
     "DATABASE_URL": "postgres://portal@db.portal.example/portal",
     "REDIS_URL": "redis://127.0.0.1:6379/3",
 }
@@ -280,6 +281,7 @@ PRODUCTION_SERVICES = {
     ("variables", "message"),
     [
         ({"ALLOWED_HOSTS": "portal.example"}, "SECRET_KEY must be set"),
+        ({"SECRET_KEY": "LONG", "ALLOWED_HOSTS": "portal.example"}, "BASE_URL"),
         (
             {"SECRET_KEY": "kurz-und-geheim", "ALLOWED_HOSTS": "portal.example"},
             "SECRET_KEY is too short",
@@ -313,6 +315,7 @@ PRODUCTION_SERVICES = {
     ],
     ids=[
         "no secret key",
+        "no base url",
         "short secret key",
         "repetitive secret key",
         "no allowed hosts",
@@ -327,6 +330,8 @@ PRODUCTION_SERVICES = {
 def test_production_refuses_to_import(variables, message):
     if variables.get("SECRET_KEY") == "LONG":
         variables = {**variables, "SECRET_KEY": long_secret()}
+    if "BASE_URL" not in message:
+        variables = {"BASE_URL": "https://portal.example", **variables}
 
     result = run(
         ["-c", "from django.conf import settings; settings.DEBUG"],

@@ -14,9 +14,12 @@ from directory.services import REMINDER_DAYS_BEFORE, vacancy_reminders_send
 class Command(BaseCommand):
     help = (
         f"E-mail firms whose vacancies end within {REMINDER_DAYS_BEFORE} days, "
-        "with a one-click “still open” link. Sends once per end date."
+        "with a one-click “still open” link: one mail per firm and run, a vacancy "
+        "and its translations counted once. Sends once per end date."
     )
 
     def handle(self, *args, **options):
         sent = vacancy_reminders_send()
-        self.stdout.write(f"Sent {sent} vacancy reminder(s).")
+        self.stdout.write(
+            f"Sent {sent.mails} reminder mail(s) about {sent.vacancies} vacancy(ies)."
+        )

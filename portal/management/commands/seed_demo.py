@@ -5,6 +5,7 @@ from django.apps import apps
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
+from portal.absolute import base_url
 from portal.demo import DEMO_ACCOUNTS, DEMO_PASSWORD, Demo
 
 MAX_SCALE = 100
@@ -60,6 +61,5 @@ class Command(BaseCommand):
         for username, role, superuser, *_ in DEMO_ACCOUNTS:
             what = "superuser" if superuser else (role or "resident")
             self.stdout.write(f"  {username:<10} {what}")
-        self.stdout.write(
-            "Site: http://127.0.0.1:8000/  Admin: http://127.0.0.1:8000/admin/"
-        )
+        base = base_url()
+        self.stdout.write(f"Site: {base}/  Admin: {base}/admin/")

@@ -1,0 +1,68 @@
+# ruff: noqa: E501 - allauth's msgids must stay exactly as allauth writes them
+"""django-allauth's own texts that the portal says in its own voice.
+
+allauth's German catalogue says "du"; the portal says "Sie". Django looks up a
+message in the project's catalogues (LOCALE_PATHS) before an app's, so an
+entry for allauth's msgid in portal/locale/*/django.po wins. The msgids are
+listed here so that `make messages` keeps those entries; nothing imports this
+module. The mails are the portal's own templates (templates/account/email/).
+tests/ideas/test_allauth_voice.py renders every allauth page and mail the
+portal uses and fails on an informal word.
+"""
+
+from django.utils.translation import gettext_noop
+
+ALLAUTH_TEXTS = (
+    gettext_noop("You cannot remove your primary email address."),
+    gettext_noop("Please type your current password."),
+    gettext_noop("You cannot add more than %d email addresses."),
+    gettext_noop("Your primary email address must be verified."),
+    gettext_noop("Be patient, you are sending too many requests."),
+    gettext_noop("You must type the same password each time."),
+    gettext_noop("You must type the same email each time."),
+    gettext_noop("Do you really want to remove the selected email address?"),
+    gettext_noop("Your password has been changed."),
+    gettext_noop("Your email address is still pending verification."),
+    gettext_noop(
+        'This email confirmation link expired or is invalid. Please <a href="%(email_url)s">issue a new email confirmation request</a>.'
+    ),
+    gettext_noop("Are you sure you want to sign out?"),
+    gettext_noop("You cannot remove your primary email address (%(email)s)."),
+    gettext_noop("You have confirmed %(email)s."),
+    gettext_noop("You have signed out."),
+    gettext_noop(
+        "Forgotten your password? Enter your email address below, and we'll send you an email allowing you to reset it."
+    ),
+    gettext_noop(
+        "We have sent you an email. If you have not received it please check your spam folder. Otherwise contact us if you do not receive it in a few minutes."
+    ),
+    gettext_noop(
+        'The password reset link was invalid, possibly because it has already been used.  Please request a <a href="%(passwd_reset_url)s">new password reset</a>.'
+    ),
+    gettext_noop("Your password is now changed."),
+    gettext_noop("Your phone number is still pending verification."),
+    gettext_noop("Already have an account? Then please %(link)ssign in%(end_link)s."),
+    gettext_noop("You are already logged in as %(user_display)s."),
+    gettext_noop(
+        "You currently do not have any email address set up. You should really add an email address so you can receive notifications, reset your password, etc."
+    ),
+    gettext_noop("Verify Your Email Address"),
+    gettext_noop(
+        "We have sent an email to you for verification. Follow the link provided to finalize the signup process. If you do not see the verification email in your main inbox, check your spam folder. Please contact us if you do not receive the verification email within a few minutes."
+    ),
+    gettext_noop(
+        "This part of the site requires us to verify that\nyou are who you claim to be. For this purpose, we require that you\nverify ownership of your email address. "
+    ),
+    gettext_noop(
+        "We have sent an email to you for\nverification. Please click on the link inside that email. If you do not see the verification email in your main inbox, check your spam folder. Otherwise\ncontact us if you do not receive it within a few minutes."
+    ),
+    gettext_noop(
+        '<strong>Note:</strong> you can still <a href="%(email_url)s">change your email address</a>.'
+    ),
+    gettext_noop("Too many failed login attempts. Try again later."),
+    gettext_noop("Username can not be used. Please use other username."),
+    gettext_noop("Please select only one."),
+    gettext_noop(
+        'Please confirm that <a href="mailto:%(email)s">%(email)s</a> is an email address for user %(user_display)s.'
+    ),
+)

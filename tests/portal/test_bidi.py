@@ -1,0 +1,177 @@
+"""Issue 11, "Bidirectional text": in Arabic and Persian, every phone number,
+postcode, date and reference is rendered inside an isolate (a <bdi> or an
+element with a `dir` attribute), so the bidi algorithm cannot reorder its
+digits or mix it with its neighbours. German fallback text says it is German.
+
+The check is generic: every text node in the page body that holds a run of
+four or more digits (phones, postcodes, years in dates, idea references) must
+have an isolating ancestor. A browser test (tests/e2e) checks the visual
+order of a phone number's digits.
+"""
+
+import re
+
+import pytest
+from django.core import mail
+from wagtail.models import Locale, Page, Site
+
+from ideas.models import IdeaBoardPage
+from portal.models import OrganisationSettings
+from tests.factories.directory import (
+    CompanyPageFactory,
+    DirectoryIndexPageFactory,
+    QuarterFactory,
+    VacancyFinderPageFactory,
+    VacancyPageFactory,
+)
+from tests.factories.home import ContactPointPageFactory, translate_page
+from tests.factories.ideas import CategoryFactory, IdeaFactory
+from tests.utils import soup
+
+RTL = ["ar", "fa"]
+DIGITS = re.compile(r"\d{4,}|\d+[ /.\-]\d+[ /.\-]\d+")
+PHONE = "0331 953 9536"
+
+
+def _isolated(node) -> bool:
+    for parent in node.parents:
+        if parent.name in ("bdi",) or parent.has_attr("dir") and parent.name != "html":
+            return True
+        if parent.name in ("body", "head"):
+            return False
+    return False
+
+
+def _unisolated_numbers(response) -> list[str]:
+    page = soup(response)
+    for hidden in page.select("script, style, svg, head"):
+        hidden.decompose()
+    return [
+        str(text).strip()
+        for text in page.body.find_all(string=DIGITS)
+        if not _isolated(text)
+    ]
+
+
+@pytest.fixture
+def pages(db):
+    home = Page.objects.get(depth=2, locale=Locale.get_default()).specific
+    settings_row = OrganisationSettings.for_site(Site.objects.get(is_default_site=True))
+    settings_row.street, settings_row.postal_code = "Gagarinstraße 5", "14480"
+    settings_row.phone, settings_row.email = PHONE, "info@example.org"
+    settings_row.save()
+    stern = QuarterFactory(name="Stern", slug="stern")
+    contact = ContactPointPageFactory(
+        parent=home,
+        title="Anlaufstelle Stern",
+        phone=PHONE,
+        email="stern@example.org",
+        quarter=stern,
+    )
+    index = DirectoryIndexPageFactory(parent=home)
+    finder = VacancyFinderPageFactory(parent=home)
+    company = CompanyPageFactory(
+        parent=index, title="Malerei Stern", quarter=stern, phone=PHONE
+    )
+    vacancy = VacancyPageFactory(
+        parent=company, title="Malerhelfer", apply_phone=PHONE, apply_email="a@b.de"
+    )
+    board = IdeaBoardPage(title="Ideencenter", slug="ideen")
+    home.add_child(instance=board)
+    board.save_revision().publish()
+    idea = IdeaFactory(
+        title="Hochbeete am Stern",
+        category=CategoryFactory(),
+        quarter=stern,
+    )
+    return {
+        "home": home,
+        "contact": contact,
+        "index": index,
+        "finder": finder,
+        "company": company,
+        "vacancy": vacancy,
+        "board": board,
+        "idea": idea,
+    }
+
+
+def _in(page, code):
+    existing = page.get_translation_or_none(Locale.objects.get(language_code=code))
+    return existing.specific if existing else translate_page(page, code)
+
+
+@pytest.mark.parametrize("code", RTL)
+def test_numbers_sit_in_isolates_on_every_page(client, pages, code):
+    _in(pages["home"], code)
+    urls = {
+        "contact point": _in(pages["contact"], code).url,
+        "company": _in(pages["company"], code).url if _in(pages["index"], code) else "",
+        "finder": _in(pages["finder"], code).url,
+        "idea": f"{_in(pages['board'], code).url}{pages['idea'].reference}/",
+        "board": _in(pages["board"], code).url,
+        "home": f"/{code}/",
+    }
+    vacancy = _in(pages["vacancy"], code)
+    urls["vacancy"] = vacancy.url
+    client.post(
+        "/merkliste/aendern/",
+        {"finder": pages["finder"].pk, "action": "add", "vacancy": vacancy.pk},
+    )
+    urls["handout"] = f"{_in(pages['finder'], code).url}merkliste/handzettel/"
+    for name, url in urls.items():
+        response = client.get(url)
+        assert response.status_code == 200, name
+        assert soup(response).html["dir"] == "rtl", name
+        assert _unisolated_numbers(response) == [], name
+        body = response.content.decode()
+        assert PHONE in body or name in ("idea", "board", "finder", "home"), name
+
+
+@pytest.mark.parametrize("code", RTL)
+def test_phone_numbers_are_left_to_right_isolates(client, pages, code):
+    url = _in(pages["contact"], code).url if _in(pages["home"], code) else ""
+    page = soup(client.get(url))
+    phones = [
+        element
+        for element in page.find_all(string=PHONE)
+        if element.parent.name == "bdi"
+    ]
+    assert len(phones) >= 2  # the contact point's and the footer's
+    assert all(text.parent["dir"] == "ltr" for text in phones)
+
+
+@pytest.mark.parametrize("code", RTL)
+def test_text_mails_isolate_references_and_dates_in_rtl_languages(pages, code):
+    from ideas.tasks import send_idea_mail
+
+    idea = pages["idea"]
+    idea.language = code
+    idea.save()
+    mail.outbox.clear()
+    for kind in ("submitted", "published"):
+        send_idea_mail.enqueue(
+            kind=kind, idea_id=idea.pk, recipient_ids=[idea.author_id]
+        )
+    submitted, published = mail.outbox
+    isolated = f"\u2066{idea.reference}\u2069"
+    assert isolated in submitted.subject
+    # Outside links (where the reference is part of a URL) it is isolated.
+    text = re.sub(r"https?://\S+", "", submitted.body)
+    assert isolated in text
+    assert idea.reference not in text.replace(isolated, "")
+    # The response date is a first-strong isolate (spelled in the language).
+    assert re.search("\u2068[^\u2069]*\\d{4}[^\u2069]*\u2069", published.body)
+
+
+def test_text_mails_stay_plain_in_german(pages):
+    from ideas.tasks import send_idea_mail
+
+    idea = pages["idea"]
+    mail.outbox.clear()
+    send_idea_mail.enqueue(
+        kind="published", idea_id=idea.pk, recipient_ids=[idea.author_id]
+    )
+    (message,) = mail.outbox
+    assert idea.reference in message.subject
+    assert "\u2066" not in message.subject + message.body
