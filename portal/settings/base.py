@@ -188,6 +188,20 @@ LANGUAGES_BIDI = ["ar", "fa", "he", "ur"]
 LOCALE_PATHS = [PROJECT_DIR / "locale"]
 USE_I18N = True
 TIME_ZONE = "Europe/Berlin"
+#: The time zones staff may choose in their admin profile. Wagtail's default,
+#: every name of the tz database, includes names browsers do not know (the
+#: account page's script then fails on "Invalid time zone"); these are the
+#: zones of the project's staff and of the newcomers' languages.
+WAGTAIL_USER_TIME_ZONES = [
+    "Europe/Berlin",
+    "Europe/Kyiv",
+    "Europe/Moscow",
+    "Europe/Istanbul",
+    "Asia/Tehran",
+    "Asia/Kabul",
+    "Asia/Damascus",
+    "UTC",
+]
 USE_TZ = True
 
 WAGTAIL_I18N_ENABLED = True

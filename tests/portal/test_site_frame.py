@@ -69,13 +69,17 @@ def test_main_menu_lists_top_level_pages_shown_in_menus(client, tree):
     ], "child pages and pages not in menus stay out; tree order kept"
 
 
-def test_main_menu_in_english_lists_english_pages(client, tree):
+def test_main_menu_in_english_lists_english_pages_and_german_ones(client, tree):
     response = client.get("/en/")
 
     assert response.status_code == 200
-    assert menu(response) == [("Offers", "/en/offers/", None)], (
-        "the untranslated contact point is not in the English menu"
-    )
+    assert menu(response) == [
+        ("Offers", "/en/offers/", None),
+        ("Anlaufstelle", "/anlaufstelle/", None),
+    ], "every German section is in every language's menu (docs/languages.md)"
+    untranslated = soup(response).select_one('nav.main-nav a[href="/anlaufstelle/"]')
+    assert untranslated["hreflang"] == "de"
+    assert untranslated.select_one('[lang="de"]') is not None
 
 
 def test_main_menu_marks_the_current_section(client, tree):

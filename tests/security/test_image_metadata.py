@@ -212,6 +212,8 @@ def assert_clean(data: bytes, *, upright: bool = True) -> None:
 
 TAG = re.compile(r"{%\s*(image|picture|srcset_image)\s+\S+\s+(.*?)%}")
 PYTHON_SPEC = re.compile(r"get_renditions?\(\s*\"([^\"]+)\"")
+# A spec named once and passed on (`IMAGE_SPEC = "fill-1200x630|format-jpeg"`).
+SPEC_CONSTANT = re.compile(r"^[A-Z_]*SPECS?\s*=\s*\"([^\"]+)\"", re.MULTILINE)
 
 
 def rendition_specs() -> list[str]:
@@ -231,7 +233,9 @@ def rendition_specs() -> list[str]:
                 specs.update(Filter.expand_spec(words))
     for app in ("portal", "home", "directory", "events", "campaigns", "ideas"):
         for module in (ROOT / app).rglob("*.py"):
-            specs.update(PYTHON_SPEC.findall(module.read_text()))
+            source = module.read_text()
+            specs.update(PYTHON_SPEC.findall(source))
+            specs.update(SPEC_CONSTANT.findall(source))
     return sorted(specs)
 
 
