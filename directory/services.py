@@ -400,7 +400,7 @@ def vacancy_confirm_open(*, token: str) -> StillOpenResult:
     # The vacancy is one in every language: all translations stay online as
     # long as the original (and a draft must not bring the old date back).
     versions = list(
-        VacancyPage.objects.select_for_update()
+        VacancyPage.objects.select_for_update(of=("self", "page_ptr"))
         .filter(translation_key=vacancy.translation_key)
         .select_related("latest_revision")
     )
