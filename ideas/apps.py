@@ -11,6 +11,8 @@ class IdeasConfig(AppConfig):
 
         from . import search
 
+        _page_cache_register()
+
         search.connect()
 
         moderation = (
@@ -34,3 +36,34 @@ class IdeasConfig(AppConfig):
             "ideas.delete_category",
             "ideas.change_ideasettings",
         )
+
+
+def idea_cache_tags(idea_id: int) -> list[str]:
+    """What a change of an idea (its status, supports, comments …) purges:
+    its page, the board and the home page's teaser."""
+    return [f"idea:{idea_id}", "listing:ideas"]
+
+
+def _page_cache_register():
+    from portal.page_cache import (
+        model_tag,
+        page_cache_depends,
+        page_cache_purge_on_change,
+    )
+
+    from .models import (
+        Category,
+        Comment,
+        Idea,
+        IdeaBoardPage,
+        IdeaEvent,
+        Pledge,
+        Support,
+    )
+
+    page_cache_depends(IdeaBoardPage, model_tag(Category))
+    # Moderation decisions, responses and edits save the idea; supports,
+    # comments (and their hiding), pledges and timeline entries their rows.
+    page_cache_purge_on_change(Idea, lambda idea: [*idea_cache_tags(idea.pk), "search"])
+    for model in (Support, Comment, Pledge, IdeaEvent):
+        page_cache_purge_on_change(model, lambda row: idea_cache_tags(row.idea_id))

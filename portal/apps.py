@@ -11,7 +11,7 @@ class PortalConfig(AppConfig):
         from wagtail.models import Page
         from wagtail.permissions import register_permission_policy
 
-        from . import absolute
+        from . import absolute, page_cache
         from .admin_access import PortalPagePermissionPolicy
         from .roles import roles_sync_after_migrate
         from .text import register_admin_form_fields
@@ -21,6 +21,10 @@ class PortalConfig(AppConfig):
 
         # Firms read only their own pages (portal/admin_access.py).
         register_permission_policy(Page, PortalPagePermissionPolicy())
+
+        # Publish, unpublish, moves, deletions, settings and terms purge the
+        # anonymous page cache (portal/page_cache.py).
+        page_cache.signals_connect()
 
         # Roles reference permissions of every app, so they are (re)built once
         # all migrations ran, in every environment, not only in the demo.

@@ -13,7 +13,7 @@ from directory.finder_views import shortlist_change
 from . import views
 from .admin_access import admin_read_guard
 from .security import RateLimitedLoginView
-from .sitemaps import sitemap
+from .sitemaps import sitemap_index, sitemap_section
 
 urlpatterns = [
     # Wagtail's login with a limit on failed attempts; same path and name.
@@ -27,7 +27,8 @@ urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("healthz/live", views.healthz_live, name="healthz-live"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
-    path("sitemap.xml", sitemap, name="sitemap"),
+    path("sitemap.xml", sitemap_index, name="sitemap"),
+    path("sitemap-<str:section>.xml", sitemap_section, name="sitemap_section"),
     # Read-only JSON of the open vacancies (docs/vacancy-api.md).
     path("api/vacancies/", vacancy_api.urls),
     # Read-only pages API for partners: live public pages (docs/pages-api.md).

@@ -89,6 +89,9 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "portal.security.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Anonymous pages from the cache before any session, CSRF or user work
+    # (portal/page_cache.py); stores the CSP header with the page.
+    "portal.page_cache.PageCacheMiddleware",
     "portal.security.PortalCSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -153,6 +156,35 @@ if REDIS_URL:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+#: Anonymous GET/HEAD responses cached whole and purged on change
+#: (portal/page_cache.py, docs/page-cache.md). Off in the test settings.
+PORTAL_PAGE_CACHE = env.bool("PORTAL_PAGE_CACHE", default=True)
+#: Seconds a stored page is kept at most (purges are instant; this bounds
+#: what only time changes, such as "upcoming" events).
+PORTAL_PAGE_CACHE_SECONDS = env.int("PORTAL_PAGE_CACHE_SECONDS", default=600)
+#: `max-age` browsers get for cached pages (they revalidate with the ETag).
+PORTAL_PAGE_CACHE_MAX_AGE = env.int("PORTAL_PAGE_CACHE_MAX_AGE", default=60)
+
+#: The site frame (menu, footer, legal links) from the cache, rebuilt after a
+#: publish of a section, a settings change or a full purge (portal/frame.py).
+PORTAL_FRAME_CACHE = env.bool("PORTAL_FRAME_CACHE", default=True)
+
+#: A reverse proxy (Varnish, or nginx with a purge module) in front of the
+#: app servers, purged with HTTP PURGE requests, e.g. `http://127.0.0.1:6081`.
+#: Responses then allow it to keep them (`s-maxage`).
+FRONTEND_CACHE_URL = env("FRONTEND_CACHE_URL", default="")
+if FRONTEND_CACHE_URL:
+    INSTALLED_APPS.insert(
+        INSTALLED_APPS.index("wagtail.contrib.settings"),
+        "wagtail.contrib.frontend_cache",
+    )
+    WAGTAILFRONTENDCACHE = {
+        "proxy": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": FRONTEND_CACHE_URL,
+        }
+    }
 
 # Users and passwords -------------------------------------------------------
 

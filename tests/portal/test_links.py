@@ -10,7 +10,6 @@ import re
 import subprocess
 from pathlib import Path
 from unittest import mock
-from xml.etree import ElementTree
 
 import icalendar
 import pytest
@@ -39,7 +38,7 @@ from tests.factories.directory import VacancyFinderPageFactory, VacancyPageFacto
 from tests.factories.events import EventIndexPageFactory, EventPageFactory, berlin
 from tests.factories.ideas import CategoryFactory, ResidentFactory
 from tests.factories.ideas import QuarterFactory as IdeaQuarterFactory
-from tests.utils import soup
+from tests.utils import sitemap_files, soup
 
 BASE = "http://quartier.test:8421"
 URL = re.compile(r"""(?:https?|webcal)://[^\s"'<>)\]]+""")
@@ -105,9 +104,9 @@ def _jsonld_urls(response) -> list[str]:
 
 
 def _sitemap_urls(visitor) -> list[str]:
-    root = ElementTree.fromstring(visitor.get("/sitemap.xml").content)  # noqa: S314
     return [
         element.text or element.get("href")
+        for root in sitemap_files(visitor)
         for element in root.iter()
         if element.tag.endswith("}loc") or element.tag.endswith("}link")
     ]
