@@ -7,14 +7,23 @@ from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
 from django.core.paginator import Paginator
-from django.http import Http404, HttpResponse, HttpResponseNotAllowed
+from django.http import (
+    Http404,
+    HttpResponse,
+    HttpResponseNotAllowed,
+    HttpResponseRedirect,
+    JsonResponse,
+)
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from portal.page_cache import page_cache_tag
+
 from . import rules, selectors, services
+from .apps import idea_cache_tags
 from .choices import PUBLIC_STATUSES, BoardSort, IdeaStatus
 from .forms import (
     AccountDeleteForm,
@@ -62,6 +71,7 @@ def _need_login(request):
 
 
 def board(request, page):
+    page_cache_tag(request, "listing:ideas")
     form = BoardFilterForm(request.GET or None)
     filters = form.filters()
     keys = form.keys()
@@ -218,6 +228,7 @@ def _admin_url(idea) -> str:
 
 def idea_detail(request, page, reference):
     idea = _idea_or_404(request, reference)
+    page_cache_tag(request, *idea_cache_tags(idea.pk))
     return TemplateResponse(
         request, "ideas/idea_detail.html", _detail_context(request, page, idea)
     )
@@ -234,20 +245,39 @@ def _post_action(request, page, reference):
 
 
 def idea_support(request, page, reference):
+    """Support or withdraw, answered without rendering the idea: 303 to the
+    idea's page (which the write purged from the page cache), or for the
+    page's script a small JSON with the exact count."""
     idea, response = _post_action(request, page, reference)
     if response is not None:
         return response
+    wants_json = "application/json" in request.headers.get("Accept", "")
+    level, supported = messages.SUCCESS, True
     try:
         if request.POST.get("action") == "withdraw":
+            supported = False
+            text = ""
             if services.idea_unsupport(idea=idea, user=request.user):
-                messages.success(request, _("Your support was withdrawn."))
+                text = _("Your support was withdrawn.")
         elif services.idea_support(idea=idea, user=request.user):
-            messages.success(request, _("Thank you for your support!"))
+            text = _("Thank you for your support!")
         else:
-            messages.info(request, _("You already support this idea."))
+            level, text = messages.INFO, _("You already support this idea.")
     except IdeaError as error:
-        messages.error(request, str(error))
-    return redirect(_detail_url(page, idea) + "#support")
+        if wants_json:
+            return JsonResponse({"error": str(error)}, status=403)
+        level, text = messages.ERROR, str(error)
+    if wants_json:
+        return JsonResponse(
+            {
+                "supported": supported,
+                "count": selectors.idea_support_count(idea=idea),
+                "message": text,
+            }
+        )
+    if text:
+        messages.add_message(request, level, text)
+    return HttpResponseRedirect(_detail_url(page, idea) + "#support", status=303)
 
 
 def idea_comment(request, page, reference):
