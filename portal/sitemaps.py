@@ -7,6 +7,7 @@ published, unpublished, moved or deleted (tags `sitemap:index`,
 
 from collections import defaultdict
 
+from django.apps import apps
 from django.conf import settings
 from django.contrib.sitemaps.views import sitemap as django_sitemap
 from django.db.models import Count, Q
@@ -148,8 +149,12 @@ def sitemap_index(request):
 
 def sitemap_section(request, section: str):
     app_label, _dash, language = section.rpartition("-")
-    if not app_label or language not in dict(settings.LANGUAGES):
+    if language not in dict(settings.LANGUAGES):
         raise Http404
+    try:
+        apps.get_app_config(app_label)
+    except LookupError:
+        raise Http404 from None
     page_cache_tag(request, f"sitemap:{app_label}")
     sitemap = SectionSitemap(request, app_label=app_label, language=language)
     return django_sitemap(request, sitemaps={section: sitemap}, section=section)

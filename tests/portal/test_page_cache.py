@@ -230,3 +230,48 @@ def test_off_in_the_general_test_settings(settings, client, homes):
     client.get(page.url)
 
     assert client.get(page.url).get("X-Page-Cache") is None
+
+
+# Feeds and the API -------------------------------------------------------------
+
+
+def test_events_feed_is_cached_with_validators_and_purged(client, home_de):
+    from tests.factories.events import (
+        EventIndexPageFactory,
+        EventPageFactory,
+        berlin,
+    )
+
+    events = EventIndexPageFactory(parent=home_de)
+    EventPageFactory(parent=events, title="Hoffest", start=berlin(2030, 5, 1, 18, 0))
+    url = events.url + "feed/"
+    feed = cached(client, url)
+    assert feed["Content-Type"].startswith("text/calendar")
+    assert client.get(url, headers={"if-none-match": feed["ETag"]}).status_code == 304
+
+    new = EventPageFactory(
+        parent=events, title="Nachbarschaftsfest", start=berlin(2030, 6, 1, 18, 0)
+    )
+    new.save_revision().publish()
+
+    assert b"Nachbarschaftsfest" in client.get(url).content
+
+
+def test_vacancy_api_is_purged_by_a_vacancy_expiring(client, home_de):
+    from tests.factories.directory import (
+        CompanyPageFactory,
+        DirectoryIndexPageFactory,
+        VacancyPageFactory,
+    )
+
+    company = CompanyPageFactory(parent=DirectoryIndexPageFactory(parent=home_de))
+    vacancy = VacancyPageFactory(parent=company, title="Bäcker (m/w/d)")
+    url = "/api/vacancies/?lang=de"
+    assert "Bäcker" in cached(client, url).content.decode()
+
+    vacancy.expire_at = timezone.now() - timezone.timedelta(minutes=1)
+    vacancy.save(update_fields=["expire_at"])
+    call_command("publish_scheduled")
+
+    assert "Bäcker" not in client.get(url).content.decode()
+    assert client.get(company.url).status_code == 200
