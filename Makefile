@@ -95,7 +95,7 @@ check-deploy: $(VENV)/.runtime-installed
 	SECRET_KEY=check-deploy-$$(head -c 48 /dev/urandom | base64 | tr -d '/+=') \
 	ALLOWED_HOSTS=portal.example REDIS_URL=redis://127.0.0.1:6379/0 BASE_URL=https://portal.example \
 	DATABASE_URL=postgres://portal@127.0.0.1:5432/portal \
-	$(MANAGE) check --deploy --fail-level WARNING --settings=portal.settings.production
+	$(MANAGE) check --deploy --fail-level WARNING --settings=config.settings.production
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache staticfiles $(JS_TESTS)/node_modules
