@@ -13,10 +13,14 @@ from wagtail.admin import messages
 
 from portal import absolute
 from portal.qr import qr_svg
+from residents import services as resident_services
+from residents.forms import CodeBatchForm
+from residents.models import ParticipationCodeBatch
+from residents.services import AccountError
 
 from . import rules, services
-from .forms import CodeBatchForm, HideForm, ResponseForm, TransitionForm
-from .models import Comment, Idea, ParticipationCodeBatch
+from .forms import HideForm, ResponseForm, TransitionForm
+from .models import Comment, Idea
 from .services import IdeaError
 
 
@@ -137,17 +141,17 @@ def comment_hide(request, pk: int):
     )
 
 
-@permission_required("ideas.add_participationcodebatch", raise_exception=True)
+@permission_required("residents.add_participationcodebatch", raise_exception=True)
 def code_batch_create(request):
     form = CodeBatchForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            batch = services.participation_codes_create(
+            batch = resident_services.participation_codes_create(
                 label=form.cleaned_data["label"],
                 count=form.cleaned_data["count"],
                 actor=request.user,
             )
-        except IdeaError as error:
+        except AccountError as error:
             form.add_error(None, str(error))
         else:
             return redirect("ideas_admin:code_sheet", pk=batch.pk)
@@ -159,7 +163,7 @@ def code_batch_create(request):
     )
 
 
-@permission_required("ideas.view_participationcodebatch", raise_exception=True)
+@permission_required("residents.view_participationcodebatch", raise_exception=True)
 def code_sheet(request, pk: int):
     """The printable slips of a batch, in any of the portal's languages
     (`?lang=`), each with a QR code to the redeem page in that language."""
@@ -173,7 +177,7 @@ def code_sheet(request, pk: int):
         language = language if language in languages else settings.LANGUAGE_CODE
     with translation.override(language):
         board = board_page()
-        redeem_url = absolute.absolute_url(reverse("ideas:code_redeem"))
+        redeem_url = absolute.absolute_url(reverse("residents:code_redeem"))
         sheet_url = reverse("ideas_admin:code_sheet", args=[batch.pk])
         response = TemplateResponse(
             request,

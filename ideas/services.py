@@ -2,8 +2,6 @@
 checks the rules again (a forged POST gets the same answer as the form) and
 raises IdeaError with a message for the person when it refuses."""
 
-import base64
-import secrets
 from datetime import timedelta
 
 from django.contrib.auth import get_user_model
@@ -16,6 +14,7 @@ from django.utils.translation import gettext_lazy
 from wagtail.models import Collection, Site
 
 from portal.roles import MODERATORS
+from residents.rules import is_staff_member
 
 from . import rules
 from .choices import (
@@ -32,8 +31,6 @@ from .models import (
     Idea,
     IdeaEvent,
     IdeaSettings,
-    ParticipationCode,
-    ParticipationCodeBatch,
     Pledge,
     Report,
     Support,
@@ -42,7 +39,6 @@ from .tasks import send_idea_mail
 
 #: Open reports that hide an idea or comment until a moderator decides.
 AUTO_HIDE_REPORTS = 3
-CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I
 PHOTO_COLLECTION = "Ideen – Fotos von Bewohnerinnen und Bewohnern"
 
 
@@ -346,7 +342,7 @@ def comment_create(
             parent=parent,
             author=author,
             text=text,
-            is_official=rules.is_staff_member(author),
+            is_official=is_staff_member(author),
         )
 
 
@@ -491,216 +487,3 @@ def pledge_create(*, idea: Idea, user, message: str, share_email: bool) -> Pledg
 def pledge_withdraw(*, idea: Idea, user) -> bool:
     deleted, _rows = Pledge.objects.filter(idea=idea, user=user).delete()
     return deleted > 0
-
-
-# Accounts --------------------------------------------------------------------
-
-
-def account_delete(*, user) -> None:
-    """Delete a resident's account. Ideas and comments stay and show "former
-    member"; supports, offers of help, reports and addresses go."""
-    if rules.is_staff_member(user):
-        raise IdeaError(_("Staff accounts are deleted by an administrator, not here."))
-    user_id = user.pk
-    with transaction.atomic():
-        # Explicit, so the rule does not hang on on_delete settings alone.
-        Support.objects.filter(user=user).delete()
-        Pledge.objects.filter(user=user).delete()
-        Report.objects.filter(reporter=user).delete()
-        user.delete()
-        _sessions_delete(user_id=user_id)
-
-
-def _sessions_delete(*, user_id: int) -> int:
-    """Delete every stored session of the user (other browsers, other
-    devices, a login by code half done), which would otherwise keep the user
-    id, and allauth's pending login with the address, for up to
-    SESSION_COOKIE_AGE. Sessions are signed blobs with no user column, so
-    each one is decoded; deleting an account is rare. Returns how many went."""
-    from importlib import import_module
-
-    from allauth.account.internal.stagekit import LOGIN_SESSION_KEY
-    from django.conf import settings
-    from django.contrib.auth import SESSION_KEY
-    from django.contrib.sessions.models import Session
-
-    store = import_module(settings.SESSION_ENGINE).SessionStore
-    wanted = str(user_id)
-
-    def belongs(data: dict) -> bool:
-        pending = data.get(LOGIN_SESSION_KEY)
-        pending_user = pending.get("user_pk") if isinstance(pending, dict) else None
-        return wanted in (str(data.get(SESSION_KEY, "")), str(pending_user or ""))
-
-    keys = [
-        session.session_key
-        for session in Session.objects.iterator(chunk_size=500)
-        if belongs(session.get_decoded())
-    ]
-    for key in keys:
-        # Through the engine, so a cached_db engine's cache copy goes too.
-        store(session_key=key).delete()
-    return len(keys)
-
-
-def account_export(*, user) -> dict:
-    """Everything the portal stores about a person, for the data download."""
-    from allauth.account.models import EmailAddress
-
-    def when(value):
-        return value.isoformat() if value else None
-
-    return {
-        "account": {
-            "username": user.username,
-            "display_name": user.display_name,
-            "first_name": user.first_name,
-            "last_name": user.last_name,
-            "date_joined": when(user.date_joined),
-            "last_login": when(user.last_login),
-            "email_addresses": [
-                {"email": a.email, "verified": a.verified, "primary": a.primary}
-                for a in EmailAddress.objects.filter(user=user)
-            ],
-            "participation_code": ParticipationCode.objects.filter(used_by=user)
-            .values_list("code", flat=True)
-            .first(),
-        },
-        "ideas": [
-            {
-                "reference": idea.reference,
-                "title": idea.title,
-                "description": idea.description,
-                "status": idea.status,
-                "quarter": idea.quarter.name,
-                "category": idea.category.name,
-                "latitude": str(idea.latitude) if idea.latitude is not None else None,
-                "longitude": str(idea.longitude)
-                if idea.longitude is not None
-                else None,
-                "author_can_help": idea.author_can_help,
-                "photo": _photo_export(idea),
-                "submitted": when(idea.created_at),
-            }
-            for idea in user.ideas.select_related("quarter", "category", "photo")
-        ],
-        "comments": [
-            {
-                "idea": comment.idea.reference,
-                "text": comment.text,
-                "written": when(comment.created_at),
-            }
-            for comment in user.idea_comments.select_related("idea")
-        ],
-        "supports": [
-            {"idea": support.idea.reference, "given": when(support.created_at)}
-            for support in user.idea_supports.select_related("idea")
-        ],
-        "offers_of_help": [
-            {
-                "idea": pledge.idea.reference,
-                "message": pledge.message,
-                "share_email": pledge.share_email,
-                "given": when(pledge.created_at),
-            }
-            for pledge in user.idea_pledges.select_related("idea")
-        ],
-        "reports": [
-            {
-                "idea": report.idea.reference,
-                "comment": report.comment_id,
-                "reason": report.reason,
-                "note": report.note,
-                "made": when(report.created_at),
-            }
-            for report in user.idea_reports.select_related("idea")
-        ],
-    }
-
-
-def _photo_export(idea: Idea) -> dict | None:
-    """The idea's photo as the person uploaded it (as stored, without
-    metadata) and its description, inline: a file URL might not be readable
-    by its author while the idea waits for moderation."""
-    photo = idea.photo
-    if photo is None:
-        return None
-    with photo.open_file() as handle:
-        content = handle.read()
-    return {
-        "description": idea.photo_description,
-        "file_name": photo.filename,
-        "width": photo.width,
-        "height": photo.height,
-        "content_base64": base64.b64encode(content).decode("ascii"),
-    }
-
-
-# Participation codes ---------------------------------------------------------
-
-
-def _new_code() -> str:
-    raw = "".join(secrets.choice(CODE_ALPHABET) for _i in range(12))
-    return f"{raw[:4]}-{raw[4:8]}-{raw[8:]}"
-
-
-def code_normalise(code: str) -> str:
-    raw = "".join(ch for ch in code.upper() if ch.isalnum())
-    if len(raw) != 12:
-        return ""
-    return f"{raw[:4]}-{raw[4:8]}-{raw[8:]}"
-
-
-def participation_codes_create(
-    *, label: str, count: int, actor
-) -> ParticipationCodeBatch:
-    """A sheet of `count` fresh one-time codes."""
-    if not rules.can_moderate(actor):
-        raise IdeaError(_("You may not create participation codes."))
-    if not 1 <= count <= 500:
-        raise IdeaError(_("A sheet holds between 1 and 500 codes."))
-    with transaction.atomic():
-        batch = ParticipationCodeBatch.objects.create(label=label, created_by=actor)
-        codes: set[str] = set()
-        while len(codes) < count:
-            codes.add(_new_code())
-        taken = set(
-            ParticipationCode.objects.filter(code__in=codes).values_list(
-                "code", flat=True
-            )
-        )
-        ParticipationCode.objects.bulk_create(
-            ParticipationCode(batch=batch, code=code) for code in sorted(codes - taken)
-        )
-    return batch
-
-
-def participation_code_redeem(
-    *, code: str, username: str, display_name: str, password: str
-):
-    """Create a verified resident account from an unused code. The code is
-    claimed with a conditional UPDATE, so it works exactly once."""
-    User = get_user_model()
-    normalised = code_normalise(code)
-    with transaction.atomic():
-        claimed = ParticipationCode.objects.filter(
-            code=normalised, used_at__isnull=True
-        ).update(used_at=timezone.now())
-        if claimed != 1:
-            raise IdeaError(_("This code is not valid or has already been used."))
-        if User.objects.filter(username__iexact=username).exists():
-            raise IdeaError(_("This user name is taken. Please choose another."))
-        user = User(username=username, display_name=display_name)
-        user.set_password(password)
-        try:
-            # Two redemptions with the same new name at once both pass the
-            # check above; the unique index lets one in, the other gets the
-            # same answer as a name already taken (and its code stays unused).
-            with transaction.atomic():
-                user.save()
-        except IntegrityError:
-            raise IdeaError(
-                _("This user name is taken. Please choose another.")
-            ) from None
-        ParticipationCode.objects.filter(code=normalised).update(used_by=user)
-    return user

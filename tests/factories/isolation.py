@@ -23,8 +23,8 @@ from wagtail.models import Collection, Locale, Page
 from directory import services as directory_services
 from ideas import services as idea_services
 from ideas.models import Pledge, Report
-from ideas.models.accounts import ParticipationCode, ParticipationCodeBatch
 from portal import roles
+from residents.models import ParticipationCode, ParticipationCodeBatch
 
 from .directory import CompanyPageFactory, DirectoryIndexPageFactory, VacancyPageFactory
 from .home import translate_page
@@ -216,7 +216,7 @@ def world_build() -> World:
         "ideas.comment": [comment],
         "ideas.report": [report],
         "ideas.pledge": [pledge],
-        "ideas.participationcodebatch": [batch],
+        "residents.participationcodebatch": [batch],
     }
     return World(
         firms=firms,

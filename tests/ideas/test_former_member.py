@@ -22,7 +22,7 @@ LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
 
 def _delete_account(client, user):
     client.force_login(user)
-    response = client.post(reverse("ideas:delete"), {"confirm": "on"})
+    response = client.post(reverse("residents:delete"), {"confirm": "on"})
     assert response.status_code == 302
     client.logout()
 

@@ -203,7 +203,7 @@ def deployment(db):
     client = Client(HTTP_HOST="localhost")
     # The author deletes the account.
     client.force_login(author)
-    response = client.post(reverse("ideas:delete"), {"confirm": "on"})
+    response = client.post(reverse("residents:delete"), {"confirm": "on"})
     assert response.status_code == 302
     # The firm ends a vacancy.
     client.force_login(users["firm"])
