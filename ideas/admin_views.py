@@ -18,10 +18,11 @@ from residents.forms import CodeBatchForm
 from residents.models import ParticipationCodeBatch
 from residents.services import AccountError
 
-from . import rules, services
+from . import rules
 from .forms import HideForm, ResponseForm, TransitionForm
 from .models import Comment, Idea
-from .services import IdeaError
+from .services import lifecycle, moderation
+from .services.base import IdeaError
 
 
 def _require(check, user) -> None:
@@ -50,7 +51,7 @@ def idea_status(request, pk: int):
     form = TransitionForm(request.POST or None, idea=idea)
     if request.method == "POST" and form.is_valid():
         try:
-            services.idea_transition(
+            lifecycle.idea_transition(
                 idea=idea,
                 actor=request.user,
                 to_status=form.cleaned_data["to_status"],
@@ -81,7 +82,7 @@ def idea_respond(request, pk: int):
     form = ResponseForm(request.POST or None, initial={"response": idea.response})
     if request.method == "POST" and form.is_valid():
         try:
-            services.idea_respond(
+            lifecycle.idea_respond(
                 idea=idea, actor=request.user, text=form.cleaned_data["response"]
             )
         except IdeaError as error:
@@ -105,7 +106,7 @@ def _hide(request, *, idea=None, comment=None, back: str):
     form = HideForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            services.content_set_hidden(
+            moderation.content_set_hidden(
                 actor=request.user,
                 hidden=not target.is_hidden,
                 reason=form.cleaned_data["reason"],

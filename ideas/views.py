@@ -9,7 +9,7 @@ from django.template.response import TemplateResponse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from . import rules, selectors, services
+from . import rules, selectors
 from .choices import PUBLIC_STATUSES, BoardSort, IdeaStatus
 from .forms import (
     BoardFilterForm,
@@ -19,7 +19,8 @@ from .forms import (
     ReportForm,
 )
 from .models import Comment, Idea, Pledge, Report, Support
-from .services import IdeaError
+from .services import lifecycle, moderation, supports
+from .services.base import IdeaError
 
 
 def _board_url(page) -> str:
@@ -110,7 +111,7 @@ def idea_submit(request, page):
         if form.is_valid():
             data = form.cleaned_data
             try:
-                idea = services.idea_submit(
+                idea = lifecycle.idea_submit(
                     author=request.user,
                     title=data["title"],
                     description=data["description"],
@@ -232,9 +233,9 @@ def idea_support(request, page, reference):
         return response
     try:
         if request.POST.get("action") == "withdraw":
-            if services.idea_unsupport(idea=idea, user=request.user):
+            if supports.idea_unsupport(idea=idea, user=request.user):
                 messages.success(request, _("Your support was withdrawn."))
-        elif services.idea_support(idea=idea, user=request.user):
+        elif supports.idea_support(idea=idea, user=request.user):
             messages.success(request, _("Thank you for your support!"))
         else:
             messages.info(request, _("You already support this idea."))
@@ -250,7 +251,7 @@ def idea_comment(request, page, reference):
     form = CommentForm(request.POST, idea=idea)
     if form.is_valid():
         try:
-            comment = services.comment_create(
+            comment = moderation.comment_create(
                 idea=idea,
                 author=request.user,
                 text=form.cleaned_data["text"],
@@ -288,7 +289,7 @@ def idea_report(request, page, reference):
         form = ReportForm(request.POST)
         if form.is_valid():
             try:
-                services.report_create(
+                moderation.report_create(
                     user=request.user,
                     idea=idea,
                     comment=comment,
@@ -329,13 +330,13 @@ def idea_pledge(request, page, reference):
     if response is not None:
         return response
     if request.POST.get("action") == "withdraw":
-        if services.pledge_withdraw(idea=idea, user=request.user):
+        if supports.pledge_withdraw(idea=idea, user=request.user):
             messages.success(request, _("Your offer of help was withdrawn."))
         return redirect(_detail_url(page, idea) + "#help")
     form = PledgeForm(request.POST)
     if form.is_valid():
         try:
-            services.pledge_create(
+            supports.pledge_create(
                 idea=idea,
                 user=request.user,
                 message=form.cleaned_data["message"],

@@ -17,7 +17,7 @@ from .bulk_actions import (
 )
 from .models import Comment, Idea, Pledge, Report
 from .panels import IdeasDashboardPanel
-from .services import PHOTO_COLLECTION
+from .services.lifecycle import PHOTO_COLLECTION
 from .viewsets import IdeaBoardGroup
 
 register_snippet(IdeaBoardGroup)

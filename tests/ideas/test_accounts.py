@@ -14,7 +14,7 @@ from django.urls import reverse
 
 from ideas.models import Comment, Idea, Pledge, Report, Support
 from ideas.selectors import ideas_with_counts
-from ideas.services import pledge_create
+from ideas.services.supports import pledge_create
 from residents.models import ParticipationCode
 from residents.services import (
     AccountError,
@@ -293,7 +293,7 @@ def test_data_download_includes_the_idea_photo_and_its_description(
 ):
     import base64
 
-    from ideas.services import idea_photo_store
+    from ideas.services.lifecycle import idea_photo_store
 
     from .conftest import image_bytes
 

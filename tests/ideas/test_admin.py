@@ -11,12 +11,9 @@ from openpyxl import load_workbook
 from wagtail.models import Site
 
 from ideas.models import Comment, Idea, IdeaSettings, Report, Support
-from ideas.services import (
-    IdeaError,
-    comment_create,
-    idea_submit,
-    report_create,
-)
+from ideas.services.base import IdeaError
+from ideas.services.lifecycle import idea_submit
+from ideas.services.moderation import comment_create, report_create
 from tests.factories.ideas import CommentFactory, IdeaFactory, ResidentFactory
 
 pytestmark = pytest.mark.django_db

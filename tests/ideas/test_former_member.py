@@ -12,7 +12,8 @@ from django.utils import translation
 from wagtail.users.models import UserProfile
 
 from ideas.models import Idea
-from ideas.services import comment_create, idea_submit, idea_transition
+from ideas.services.lifecycle import idea_submit, idea_transition
+from ideas.services.moderation import comment_create
 from tests.factories.ideas import ResidentFactory
 
 pytestmark = pytest.mark.django_db

@@ -23,7 +23,8 @@ from wagtail.models import Locale, Page
 
 from directory import services as directory_services
 from ideas.models import Comment, Idea, IdeaBoardPage
-from ideas.services import comment_create, idea_submit, idea_transition
+from ideas.services.lifecycle import idea_submit, idea_transition
+from ideas.services.moderation import comment_create
 from portal import roles
 from tests.factories.directory import (
     CompanyPageFactory,
