@@ -7,8 +7,8 @@ import pytest
 from django.test import Client
 from wagtail.models import Locale
 
-from ideas import services
 from ideas.choices import IdeaStatus
+from ideas.services import lifecycle, moderation
 from tests.factories.home import translate_page
 from tests.factories.ideas import IdeaFactory, ResidentFactory
 
@@ -112,11 +112,11 @@ def test_comment_and_its_hiding_purge_the_idea(
     _board_url, idea_url = _urls(boards, language, idea)
     cached(idea_url)
 
-    comment = services.comment_create(idea=idea, author=resident, text="Sehr gern!")
+    comment = moderation.comment_create(idea=idea, author=resident, text="Sehr gern!")
     assert "Sehr gern!" in fresh(idea_url)
 
     cached(idea_url)
-    services.content_set_hidden(
+    moderation.content_set_hidden(
         actor=moderator, hidden=True, reason="Werbung", comment=comment
     )
     assert "Sehr gern!" not in fresh(idea_url)
@@ -130,7 +130,7 @@ def test_moderation_decision_purges_board_and_idea(boards, author, moderator, la
     board_url, idea_url = _urls(boards, language, waiting)
     assert "Bank am Teich" not in cached(board_url)
 
-    services.idea_transition(
+    lifecycle.idea_transition(
         idea=waiting, actor=moderator, to_status=IdeaStatus.PUBLISHED
     )
 
