@@ -52,7 +52,8 @@ ROOT = Path(__file__).resolve().parent.parent
 PYTHON = str(ROOT / ".venv" / "bin" / "python")
 GUNICORN = str(ROOT / ".venv" / "bin" / "gunicorn")
 PG = os.environ.get("REHEARSAL_PG", "postgres://postgres@127.0.0.1:5432")
-DATABASE = "portal_rehearsal"
+#: Its database (REHEARSAL_DATABASE for a second rehearsal on one server).
+DATABASE = os.environ.get("REHEARSAL_DATABASE", "portal_rehearsal")
 PASSWORD = "demo-pass-2024"
 #: The whole run is stopped after this many seconds, whatever hangs.
 DEADLINE_SECONDS = int(os.environ.get("REHEARSAL_DEADLINE", "900"))
@@ -70,10 +71,26 @@ def log(message: str) -> None:
     print(f"[{time.monotonic() - STARTED:6.1f}s] {message}", flush=True)
 
 
+#: REHEARSAL_PORT_BASE=8240 takes the ports from 8240 upwards (a shared
+#: machine's agreed range) instead of any free one.
+_PORT_BASE = int(os.environ.get("REHEARSAL_PORT_BASE", "0"))
+_ports_taken: list[int] = []
+
+
 def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
+    candidates = range(_PORT_BASE, _PORT_BASE + 20) if _PORT_BASE else [0]
+    for candidate in candidates:
+        if candidate in _ports_taken:
+            continue
+        with socket.socket() as sock:
+            try:
+                sock.bind(("127.0.0.1", candidate))
+            except OSError:
+                continue
+            port = sock.getsockname()[1]
+            _ports_taken.append(port)
+            return port
+    raise RuntimeError(f"no free port from {_PORT_BASE}")
 
 
 def wait_for(what: str, condition: Callable[[], bool], timeout: float = 60) -> float:
@@ -381,11 +398,20 @@ class Rehearsal:
         )
         self.node_a = self._node("node A", self.port_a)
         self.node_b = self._node("node B", self.port_b)
+        # The two workers of deploy/systemd: mail, and everything else.
         self.worker = Service(
-            "worker",
-            [PYTHON, "manage.py", "db_worker", "--interval", "0.5", "--no-reload"],
+            "mail worker",
+            [PYTHON, "manage.py", "db_worker", "--queue-name", "mail"]
+            + ["--interval", "0.5", "--no-reload"],
             self.env,
-            self.logs / "worker.log",
+            self.logs / "worker-mail.log",
+        )
+        self.worker_default = Service(
+            "default worker",
+            [PYTHON, "manage.py", "db_worker", "--queue-name", "default"]
+            + ["--interval", "0.5", "--no-reload"],
+            self.env,
+            self.logs / "worker-default.log",
         )
         self.nginx_bin = ensure_tool("nginx", "nginx")
         self.nginx = Service(
@@ -503,8 +529,9 @@ http {{
         for service in (self.node_a, self.node_b, self.nginx):
             SERVICES.append(service)
             service.start()
-        SERVICES.append(self.worker)
+        SERVICES.extend([self.worker, self.worker_default])
         self.worker.start()
+        self.worker_default.start()
         wait_for("node A", lambda: self.node_ready(self.port_a), 90)
         wait_for("node B", lambda: self.node_ready(self.port_b), 90)
         wait_for("nginx", lambda: self.node_ready(self.nginx_port), 30)

@@ -86,6 +86,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: every later log line, the answer and the tasks carry its id.
+    "portal.requestid.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "portal.security.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -270,7 +272,18 @@ if TASKS_BACKEND not in TASK_BACKENDS:
         f"TASKS_BACKEND must be one of {', '.join(TASK_BACKENDS)}, "
         f"not {TASKS_BACKEND!r}."
     )
-TASKS = {"default": {"BACKEND": TASK_BACKENDS[TASKS_BACKEND]}}
+#: The queues: `mail` (every mail, portal.mail; retried with backoff after
+#: MAIL_RETRY_DELAYS) and `default` (renditions, Wagtail's reference index
+#: and focal points, the apps' other work), each with its own worker
+#: (`db_worker --queue-name mail`, deploy/systemd), so that a long rendition
+#: run never holds up a login code.
+TASK_QUEUES = ["default", "mail"]
+TASKS = {"default": {"BACKEND": TASK_BACKENDS[TASKS_BACKEND], "QUEUES": TASK_QUEUES}}
+#: Seconds before a mail the server refused is tried again, one per retry;
+#: after the last one it is logged as failed (portal.tasks.send_template_mail).
+MAIL_RETRY_DELAYS = env.list(
+    "MAIL_RETRY_DELAYS", cast=int, default=[60, 300, 1800, 7200, 21600]
+)
 
 # Wagtail -------------------------------------------------------------------
 
@@ -472,9 +485,24 @@ WAGTAIL_ENABLE_UPDATE_CHECK = False
 #: Whether `seed_demo` may create the demo accounts with their public password.
 PORTAL_DEMO_ALLOWED = env.bool("PORTAL_DEMO_ALLOWED", default=False)
 
+#: Every line names its request (`request_id=…`, portal/requestid.py): the
+#: id nginx logs and the 500 page shows; a task logs under its request's id.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"request_id": {"()": "portal.requestid.RequestIdLogFilter"}},
+    "formatters": {
+        "line": {
+            "format": "%(asctime)s %(levelname)s %(name)s "
+            "request_id=%(request_id)s %(message)s"
+        }
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "filters": ["request_id"],
+            "formatter": "line",
+        }
+    },
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="WARNING")},
 }

@@ -13,6 +13,7 @@ from .base import (
     REDIS_URL,
     SECRET_KEY,
     TASK_BACKENDS,
+    TASK_QUEUES,
     env,
 )
 
@@ -50,7 +51,10 @@ PORTAL_DEMO_ALLOWED = False
 
 # Mail, renditions and index updates leave the request: `manage.py db_worker`.
 TASKS = {
-    "default": {"BACKEND": TASK_BACKENDS[env("TASKS_BACKEND", default="database")]}
+    "default": {
+        "BACKEND": TASK_BACKENDS[env("TASKS_BACKEND", default="database")],
+        "QUEUES": TASK_QUEUES,
+    }
 }
 # Connections are kept for a minute and tested before reuse (CONN_HEALTH_CHECKS).
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)

@@ -10,3 +10,4 @@ def fail(request):
 
 
 urlpatterns = [path("kaputt/", fail), *portal_urlpatterns]
+from portal.urls import handler500  # noqa: E402,F401
