@@ -107,6 +107,10 @@ class PortalCSPMiddleware(CSPMiddleware):
             response.content = html
             if response.has_header("Content-Length"):
                 response["Content-Length"] = str(len(html))
+        # The endpoint the policies' `report-to csp` names.
+        response.headers.setdefault(
+            "Reporting-Endpoints", f'csp="{settings.CSP_REPORT_PATH}"'
+        )
         return super().process_response(request, response)
 
     def get_policy_parts(

@@ -12,6 +12,7 @@ from directory.finder_views import shortlist_change
 
 from . import views
 from .admin_access import admin_read_guard
+from .csp_reports import csp_report
 from .security import RateLimitedLoginView
 from .sitemaps import sitemap
 
@@ -28,6 +29,8 @@ urlpatterns = [
     ),
     path("documents/", include(wagtaildocs_urls)),
     path("healthz", views.healthz, name="healthz"),
+    # Browsers' reports of what the Content-Security-Policy blocked.
+    path(settings.CSP_REPORT_PATH.strip("/") + "/", csp_report, name="csp_report"),
     path("healthz/live", views.healthz_live, name="healthz-live"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("sitemap.xml", sitemap, name="sitemap"),

@@ -403,6 +403,10 @@ ACCOUNT_RATE_LIMITS = {
 # production. production.py adds what needs HTTPS (HSTS, secure cookies).
 
 _SELF = "'self'"
+#: Where browsers report violations of either policy (portal/csp_reports.py):
+#: `report-uri` for today's browsers, `report-to` (the Reporting API, whose
+#: endpoint `csp` PortalCSPMiddleware names in `Reporting-Endpoints`).
+CSP_REPORT_PATH = "/csp-report/"
 #: Content-Security-Policy of the public site (django-csp 4). No inline
 #: scripts or styles: JavaScript and CSS come from the portal's static files,
 #: data for scripts from `json_script` (type application/json, not executed)
@@ -424,6 +428,8 @@ CONTENT_SECURITY_POLICY = {
         "frame-ancestors": ["'none'"],
         "base-uri": [_SELF],
         "form-action": [_SELF],
+        "report-uri": [CSP_REPORT_PATH],
+        "report-to": ["csp"],
     }
 }
 #: Policy under /admin/. Scripts: no 'unsafe-inline'. Wagtail 8 writes inline
@@ -453,6 +459,8 @@ PORTAL_ADMIN_CSP = {
         "frame-ancestors": [_SELF],
         "base-uri": [_SELF],
         "form-action": [_SELF],
+        "report-uri": [CSP_REPORT_PATH],
+        "report-to": ["csp"],
     }
 }
 #: Browser features the portal never uses, switched off for every page.
