@@ -64,18 +64,9 @@ class RequestIdMiddleware:
     def __call__(self, request: HttpRequest) -> HttpResponseBase:
         with request_id_bound(_incoming(request)) as request_id:
             request.request_id = request_id
-            _sentry_tag(request_id)
             response = self.get_response(request)
             response[HEADER] = request_id
             return response
-
-
-def _sentry_tag(request_id: str) -> None:
-    if not getattr(settings, "SENTRY_DSN", ""):
-        return
-    import sentry_sdk
-
-    sentry_sdk.get_isolation_scope().set_tag("request_id", request_id)
 
 
 class RequestIdLogFilter(logging.Filter):

@@ -493,6 +493,18 @@ WAGTAIL_ENABLE_UPDATE_CHECK = False
 #: Whether `seed_demo` may create the demo accounts with their public password.
 PORTAL_DEMO_ALLOWED = env.bool("PORTAL_DEMO_ALLOWED", default=False)
 
+#: Error reports to Sentry (or GlitchTip …) when set, without personal data
+#: (portal/sentry.py); `SENTRY_ENVIRONMENT`, `SENTRY_RELEASE` label them.
+SENTRY_DSN = env("SENTRY_DSN", default="")
+if SENTRY_DSN:
+    from portal.sentry import sentry_init
+
+    sentry_init(
+        dsn=SENTRY_DSN,
+        environment=env("SENTRY_ENVIRONMENT", default="production"),
+        release=env("SENTRY_RELEASE", default=""),
+    )
+
 #: Every line names its request (`request_id=…`, portal/requestid.py): the
 #: id nginx logs and the 500 page shows; a task logs under its request's id.
 LOGGING = {
