@@ -2,7 +2,8 @@
 
 from django.urls import path
 
-from portal.urls import urlpatterns as portal_urlpatterns
+from config.urls import handler500  # noqa: F401
+from config.urls import urlpatterns as portal_urlpatterns
 
 
 def fail(request):
@@ -10,4 +11,3 @@ def fail(request):
 
 
 urlpatterns = [path("kaputt/", fail), *portal_urlpatterns]
-from portal.urls import handler500  # noqa: E402,F401

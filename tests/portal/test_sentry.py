@@ -82,7 +82,7 @@ def _probe(env: dict[str, str]) -> subprocess.CompletedProcess:
         cwd=ROOT,
         env={
             **os.environ,
-            "DJANGO_SETTINGS_MODULE": "portal.settings.test",
+            "DJANGO_SETTINGS_MODULE": "config.settings.test",
             "DATABASE_URL": "sqlite://:memory:",
             **env,
         },
