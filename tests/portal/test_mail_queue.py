@@ -171,7 +171,7 @@ def _time_passes():
     DBTaskResult.objects.filter(status="READY").update(run_after=timezone.now())
 
 
-@pytest.mark.django_db(transaction=True)  # the worker's own transactions
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)  # worker txns
 def test_a_refused_mail_is_tried_again_with_growing_delays(client, flaky):
     flaky.failures = 2
     ResidentFactory(email=KNOWN)
@@ -196,7 +196,7 @@ def test_a_refused_mail_is_tried_again_with_growing_delays(client, flaky):
     assert timedelta(seconds=119) < waits[1] <= timedelta(seconds=121)
 
 
-@pytest.mark.django_db(transaction=True)  # the worker's own transactions
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)  # worker txns
 def test_a_mail_refused_every_time_is_logged_as_failed(client, flaky, caplog):
     flaky.failures = 100
     ResidentFactory(email=KNOWN)
@@ -214,7 +214,7 @@ def test_a_mail_refused_every_time_is_logged_as_failed(client, flaky, caplog):
     assert failed[0].levelname == "ERROR"
 
 
-@pytest.mark.django_db(transaction=True)  # the worker's own transactions
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)  # worker txns
 def test_the_worker_takes_mail_from_its_queue_only(client, flaky):
     flaky.failures = 0
     ResidentFactory(email=KNOWN)
