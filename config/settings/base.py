@@ -225,8 +225,34 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_ROOT = Path(env_or("MEDIA_ROOT", BASE_DIR / "media"))
 MEDIA_URL = "/media/"
 
+#: S3-compatible object storage (AWS, MinIO, Ceph, Hetzner, IONOS …) for
+#: uploads instead of MEDIA_ROOT, through django-storages, when a bucket is
+#: named. Credentials come from `AWS_ACCESS_KEY_ID`/`AWS_SECRET_ACCESS_KEY`
+#: (or the instance's role); `AWS_S3_ENDPOINT_URL` for a provider other than
+#: AWS. Objects are private: their URLs are signed and expire, so documents
+#: stay behind Wagtail's checks. Every node then reads the same renditions.
+AWS_STORAGE_BUCKET_NAME = env("AWS_STORAGE_BUCKET_NAME", default="")
+MEDIA_BACKEND = (
+    {"BACKEND": "storages.backends.s3.S3Storage"}
+    if AWS_STORAGE_BUCKET_NAME
+    else {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+)
+if AWS_STORAGE_BUCKET_NAME:
+    AWS_S3_ENDPOINT_URL = env("AWS_S3_ENDPOINT_URL", default="") or None
+    AWS_S3_REGION_NAME = env("AWS_S3_REGION_NAME", default="") or None
+    AWS_LOCATION = env("AWS_LOCATION", default="media")
+    AWS_DEFAULT_ACL = None  # the bucket's policy: private
+    AWS_QUERYSTRING_AUTH = True
+    AWS_QUERYSTRING_EXPIRE = env.int("AWS_QUERYSTRING_EXPIRE", default=3600)
+    AWS_S3_FILE_OVERWRITE = False
+    AWS_S3_SIGNATURE_VERSION = "s3v4"
+    # Wagtail would redirect to the object's signed URL, which works for an
+    # hour for anyone it is passed to; its view streams the document instead,
+    # after its privacy checks, each time.
+    WAGTAILDOCS_SERVE_METHOD = "serve_view"
+
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": MEDIA_BACKEND,
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 
@@ -314,22 +340,75 @@ WAGTAIL_PASSWORD_RESET_ENABLED = True
 WAGTAILADMIN_USER_PASSWORD_RESET_FORM = "portal.security.AdminPasswordResetForm"  # noqa: S105
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 
-#: Elasticsearch/OpenSearch for search, e.g. `http://127.0.0.1:9200`.
-#: When unset, Wagtail's database backend (SQLite FTS5 / PostgreSQL) is used.
+#: Elasticsearch (8/9) or OpenSearch (2/3) for search, e.g.
+#: `ELASTICSEARCH_URL=http://127.0.0.1:9200` or `OPENSEARCH_URL=…` (the latter
+#: needs the `opensearch-py` client installed). When neither is set, Wagtail's
+#: database backend (SQLite FTS5 / PostgreSQL) is used. After a change of
+#: engine or of the analysis below: `manage.py update_index`.
 ELASTICSEARCH_URL = env("ELASTICSEARCH_URL", default="")
-if ELASTICSEARCH_URL:
-    import elasticsearch
+OPENSEARCH_URL = env("OPENSEARCH_URL", default="")
+#: German analysis for the engines' indexes: lower case, German stop words,
+#: umlaut/ß normalisation and the light German stemmer ("Bäckereien" finds
+#: "Bäckerei"), as the index's default analyzer. Compounds are split when
+#: SEARCH_DECOMPOUND_WORDS names a word list on the search server
+#: (`dictionary_decompounder`, e.g. analysis/de-words.txt): "Stadtteilzentrum"
+#: then finds "Zentrum".
+SEARCH_DECOMPOUND_WORDS = env("SEARCH_DECOMPOUND_WORDS", default="")
+_german_filters = {
+    "portal_german_stop": {"type": "stop", "stopwords": "_german_"},
+    "portal_german_stemmer": {"type": "stemmer", "language": "light_german"},
+}
+if SEARCH_DECOMPOUND_WORDS:
+    _german_filters["portal_german_decompound"] = {
+        "type": "dictionary_decompounder",
+        "word_list_path": SEARCH_DECOMPOUND_WORDS,
+        "only_longest_match": True,
+        "min_subword_size": 4,
+    }
+SEARCH_GERMAN_INDEX_SETTINGS = {
+    "settings": {
+        "analysis": {
+            "filter": _german_filters,
+            "analyzer": {
+                "default": {
+                    "type": "custom",
+                    "tokenizer": "standard",
+                    "filter": [
+                        "lowercase",
+                        *(
+                            ["portal_german_decompound"]
+                            if SEARCH_DECOMPOUND_WORDS
+                            else []
+                        ),
+                        "portal_german_stop",
+                        "german_normalization",
+                        "portal_german_stemmer",
+                    ],
+                }
+            },
+        }
+    }
+}
+if ELASTICSEARCH_URL or OPENSEARCH_URL:
+    if OPENSEARCH_URL:
+        import opensearchpy
 
+        _engine, _url = "opensearch", OPENSEARCH_URL
+        _major = opensearchpy.__versionstr__.split(".")[0]
+    else:
+        import elasticsearch
+
+        _engine, _url = "elasticsearch", ELASTICSEARCH_URL
+        _major = elasticsearch.__versionstr__.split(".")[0]
     # Wagtail has one backend per client major version; use the installed one.
-    _es_major = elasticsearch.__versionstr__.split(".")[0]
     WAGTAILSEARCH_BACKENDS = {
         "default": {
-            "BACKEND": f"wagtail.search.backends.elasticsearch{_es_major}",
-            "URLS": [ELASTICSEARCH_URL],
+            "BACKEND": f"wagtail.search.backends.{_engine}{_major}",
+            "URLS": [_url],
             "INDEX": env("ELASTICSEARCH_INDEX", default="portal"),
             "TIMEOUT": 10,
             "OPTIONS": {},
-            "INDEX_SETTINGS": {},
+            "INDEX_SETTINGS": SEARCH_GERMAN_INDEX_SETTINGS,
         }
     }
 else:
