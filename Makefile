@@ -13,7 +13,7 @@ BASE_URL ?= http://$(HOST):$(PORT)
 # Test processes; the browser tests stay together on one of them.
 TEST_WORKERS ?= 2
 
-.PHONY: demo serve test lint format messages check-deploy benchmark rehearse clean
+.PHONY: demo serve test lint format messages check-deploy benchmark rehearse lock audit clean
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
@@ -21,13 +21,28 @@ $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
-$(VENV)/.runtime-installed: requirements.txt | $(BIN)/python
-	$(BIN)/pip install --quiet -r requirements.txt
+# Installs are reproducible: exactly the versions and files (SHA-256) of the
+# lock files, which `make lock` writes from the ranges in requirements*.txt.
+$(VENV)/.runtime-installed: requirements.lock | $(BIN)/python
+	$(BIN)/pip install --quiet --require-hashes -r requirements.lock
 	touch $@
 
-$(VENV)/.dev-installed: requirements.txt requirements-dev.txt | $(BIN)/python
-	$(BIN)/pip install --quiet -r requirements-dev.txt
+$(VENV)/.dev-installed: requirements.lock requirements-dev.lock | $(BIN)/python
+	$(BIN)/pip install --quiet --require-hashes -r requirements-dev.lock
 	touch $@ $(VENV)/.runtime-installed
+
+## Write the lock files (versions and hashes) from requirements*.txt; commit
+## both. `make lock UPGRADE=1` moves every package to its newest allowed version.
+PIP_COMPILE = $(BIN)/pip-compile --quiet --generate-hashes --allow-unsafe \
+	--strip-extras --no-emit-index-url --no-emit-find-links $(if $(UPGRADE),--upgrade)
+lock: $(VENV)/.dev-installed
+	$(PIP_COMPILE) -o requirements.lock requirements.txt
+	$(PIP_COMPILE) -o requirements-dev.lock requirements-dev.txt
+
+## Known vulnerabilities of the locked packages (pip-audit; needs pypi.org or
+## api.osv.dev, and says so where they cannot be reached: scripts/audit.sh).
+audit: $(VENV)/.dev-installed
+	scripts/audit.sh
 
 ## Set up everything, load the demo content and serve it on http://127.0.0.1:8000/
 ## (`make demo PORT=8421` or `HOST=0.0.0.0 BASE_URL=http://laptop.local:8000`).

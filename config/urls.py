@@ -15,6 +15,9 @@ from portal import views as portal_views
 from portal.admin_access import admin_read_guard
 from portal.security import RateLimitedLoginView
 
+#: The 500 page names the request's id for support (portal/requestid.py).
+handler500 = "portal.views.server_error"
+
 urlpatterns = [
     # Wagtail's login with a limit on failed attempts; same path and name.
     path("admin/login/", RateLimitedLoginView.as_view(), name="wagtailadmin_login"),

@@ -38,7 +38,7 @@ def recipient_address(user) -> str:
     return primary or user.email
 
 
-@task()
+@task(queue_name="mail")  # its own worker (portal.mail.MAIL_QUEUE)
 def send_idea_mail(*, kind: str, idea_id: int, recipient_ids: list[int]) -> int:
     """Send one idea mail of `kind` to each recipient in the idea's language.
     Returns how many were sent; recipients without an address are skipped."""

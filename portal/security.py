@@ -36,7 +36,6 @@ from django.conf import settings
 from django.core.cache import cache
 from django.forms.utils import ErrorDict
 from django.http import HttpRequest, HttpResponseBase
-from django.template import loader
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms.auth import PasswordResetForm
 from wagtail.admin.views.account import LoginView
@@ -108,6 +107,10 @@ class PortalCSPMiddleware(CSPMiddleware):
             response.content = html
             if response.has_header("Content-Length"):
                 response["Content-Length"] = str(len(html))
+        # The endpoint the policies' `report-to csp` names.
+        response.headers.setdefault(
+            "Reporting-Endpoints", f'csp="{settings.CSP_REPORT_PATH}"'
+        )
         return super().process_response(request, response)
 
     def get_policy_parts(
@@ -312,20 +315,16 @@ class AdminPasswordResetForm(PasswordResetForm):
         to_email,
         html_email_template_name=None,
     ):
-        from .tasks import send_rendered_mail
+        from .mail import mail_enqueue
 
-        subject = "".join(
-            loader.render_to_string(subject_template_name, context).splitlines()
-        )
-        html = (
-            loader.render_to_string(html_email_template_name, context)
-            if html_email_template_name
-            else ""
-        )
-        send_rendered_mail.enqueue(
-            subject=subject,
-            body=loader.render_to_string(email_template_name, context),
-            from_email=from_email or settings.DEFAULT_FROM_EMAIL,
+        mail_enqueue(
+            renderer="django",
+            templates={
+                "subject": subject_template_name,
+                "body": email_template_name,
+                "html": html_email_template_name or "",
+            },
             to=[to_email],
-            html=html,
+            context=context,
+            from_email=from_email or "",
         )

@@ -1,13 +1,17 @@
 """The portal's own views outside the page tree (health, robots, sitemap,
 pages API), mounted at the root by config/urls.py without a namespace."""
 
+from django.conf import settings
 from django.urls import include, path
 
 from . import views
+from .csp_reports import csp_report
 from .sitemaps import sitemap_index, sitemap_section
 
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
+    # Browsers' reports of what the Content-Security-Policy blocked.
+    path(settings.CSP_REPORT_PATH.strip("/") + "/", csp_report, name="csp_report"),
     path("healthz/live", views.healthz_live, name="healthz-live"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
     # An index of sections by app and language (portal/sitemaps.py).

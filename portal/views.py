@@ -1,6 +1,7 @@
 from django.core.paginator import Paginator
-from django.http import JsonResponse
+from django.http import HttpResponseServerError, JsonResponse
 from django.shortcuts import render
+from django.template import loader
 from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
@@ -9,6 +10,7 @@ from wagtail.models import Locale
 from .absolute import absolute_url
 from .health import health_report
 from .page_cache import page_cache_tag
+from .requestid import request_id_current
 from .search import search_suggestion, search_vocabulary, site_search
 from .selectors import search_terms
 
@@ -73,3 +75,12 @@ def robots_txt(request):
         {"sitemap_url": absolute_url(reverse("sitemap"))},
         content_type="text/plain",
     )
+
+
+def server_error(request, template_name="500.html"):
+    """The 500 page with the request's id, which support finds in the logs.
+    No request context: whatever failed may fail again while rendering."""
+    html = loader.get_template(template_name).render(
+        {"request_id": request_id_current()}
+    )
+    return HttpResponseServerError(html)

@@ -5,11 +5,11 @@ import secrets
 
 from allauth.account.adapter import DefaultAccountAdapter
 from django import forms
-from django.conf import settings
 from django.contrib.auth.hashers import make_password
 from django.utils.crypto import get_random_string
 from django.utils.translation import gettext_lazy as _
 
+from portal.mail import allauth_mail_enqueue
 from portal.text import CleanTextField, text_clean
 
 from .rules import is_staff_member
@@ -63,45 +63,9 @@ class ResidentAccountAdapter(DefaultAccountAdapter):
         return user
 
     def send_mail(self, template_prefix: str, email: str, context: dict) -> None:
-        # Rendered here (it needs the request), sent by the task worker: the
-        # answer then takes as long whether the address has an account or
-        # not, and a slow mail server does not hold the request up. The
-        # portal signs its mails with its name from the settings; allauth
-        # would greet with the host name (Django's RequestSite) and remind the
-        # resident of a login name that is random (populate_username).
-        context = {**context, "portal_name": settings.WAGTAIL_SITE_NAME}
-        context.pop("username", None)
-        from allauth.core import context as allauth_context
-        from django.contrib.sites.shortcuts import get_current_site
-
-        from portal.tasks import send_rendered_mail
-
-        request = allauth_context.request
-        message = self.render_mail(
-            template_prefix,
-            email,
-            {
-                "request": request,
-                "email": email,
-                "current_site": get_current_site(request),
-                **context,
-            },
-        )
-        html = next(
-            (
-                content
-                for content, mimetype in getattr(message, "alternatives", [])
-                if mimetype == "text/html"
-            ),
-            "",
-        )
-        send_rendered_mail.enqueue(
-            subject=message.subject,
-            body=message.body,
-            from_email=message.from_email,
-            to=list(message.to),
-            html=html,
-            headers=dict(message.extra_headers) or None,
+        # Rendered and sent by the task worker, in the resident's language.
+        allauth_mail_enqueue(
+            template_prefix=template_prefix, email=email, context=context
         )
 
     def send_account_already_exists_mail(self, email: str) -> None:

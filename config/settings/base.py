@@ -87,6 +87,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: every later log line, the answer and the tasks carry its id.
+    "portal.requestid.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "portal.security.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -256,8 +258,34 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_ROOT = Path(env_or("MEDIA_ROOT", BASE_DIR / "media"))
 MEDIA_URL = "/media/"
 
+#: S3-compatible object storage (AWS, MinIO, Ceph, Hetzner, IONOS …) for
+#: uploads instead of MEDIA_ROOT, through django-storages, when a bucket is
+#: named. Credentials come from `AWS_ACCESS_KEY_ID`/`AWS_SECRET_ACCESS_KEY`
+#: (or the instance's role); `AWS_S3_ENDPOINT_URL` for a provider other than
+#: AWS. Objects are private: their URLs are signed and expire, so documents
+#: stay behind Wagtail's checks. Every node then reads the same renditions.
+AWS_STORAGE_BUCKET_NAME = env("AWS_STORAGE_BUCKET_NAME", default="")
+MEDIA_BACKEND = (
+    {"BACKEND": "storages.backends.s3.S3Storage"}
+    if AWS_STORAGE_BUCKET_NAME
+    else {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+)
+if AWS_STORAGE_BUCKET_NAME:
+    AWS_S3_ENDPOINT_URL = env("AWS_S3_ENDPOINT_URL", default="") or None
+    AWS_S3_REGION_NAME = env("AWS_S3_REGION_NAME", default="") or None
+    AWS_LOCATION = env("AWS_LOCATION", default="media")
+    AWS_DEFAULT_ACL = None  # the bucket's policy: private
+    AWS_QUERYSTRING_AUTH = True
+    AWS_QUERYSTRING_EXPIRE = env.int("AWS_QUERYSTRING_EXPIRE", default=3600)
+    AWS_S3_FILE_OVERWRITE = False
+    AWS_S3_SIGNATURE_VERSION = "s3v4"
+    # Wagtail would redirect to the object's signed URL, which works for an
+    # hour for anyone it is passed to; its view streams the document instead,
+    # after its privacy checks, each time.
+    WAGTAILDOCS_SERVE_METHOD = "serve_view"
+
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": MEDIA_BACKEND,
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 
@@ -303,7 +331,18 @@ if TASKS_BACKEND not in TASK_BACKENDS:
         f"TASKS_BACKEND must be one of {', '.join(TASK_BACKENDS)}, "
         f"not {TASKS_BACKEND!r}."
     )
-TASKS = {"default": {"BACKEND": TASK_BACKENDS[TASKS_BACKEND]}}
+#: The queues: `mail` (every mail, portal.mail; retried with backoff after
+#: MAIL_RETRY_DELAYS) and `default` (renditions, Wagtail's reference index
+#: and focal points, the apps' other work), each with its own worker
+#: (`db_worker --queue-name mail`, deploy/systemd), so that a long rendition
+#: run never holds up a login code.
+TASK_QUEUES = ["default", "mail"]
+TASKS = {"default": {"BACKEND": TASK_BACKENDS[TASKS_BACKEND], "QUEUES": TASK_QUEUES}}
+#: Seconds before a mail the server refused is tried again, one per retry;
+#: after the last one it is logged as failed (portal.tasks.send_template_mail).
+MAIL_RETRY_DELAYS = env.list(
+    "MAIL_RETRY_DELAYS", cast=int, default=[60, 300, 1800, 7200, 21600]
+)
 
 # Wagtail -------------------------------------------------------------------
 
@@ -334,22 +373,75 @@ WAGTAIL_PASSWORD_RESET_ENABLED = True
 WAGTAILADMIN_USER_PASSWORD_RESET_FORM = "portal.security.AdminPasswordResetForm"  # noqa: S105
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 
-#: Elasticsearch/OpenSearch for search, e.g. `http://127.0.0.1:9200`.
-#: When unset, Wagtail's database backend (SQLite FTS5 / PostgreSQL) is used.
+#: Elasticsearch (8/9) or OpenSearch (2/3) for search, e.g.
+#: `ELASTICSEARCH_URL=http://127.0.0.1:9200` or `OPENSEARCH_URL=…` (the latter
+#: needs the `opensearch-py` client installed). When neither is set, Wagtail's
+#: database backend (SQLite FTS5 / PostgreSQL) is used. After a change of
+#: engine or of the analysis below: `manage.py update_index`.
 ELASTICSEARCH_URL = env("ELASTICSEARCH_URL", default="")
-if ELASTICSEARCH_URL:
-    import elasticsearch
+OPENSEARCH_URL = env("OPENSEARCH_URL", default="")
+#: German analysis for the engines' indexes: lower case, German stop words,
+#: umlaut/ß normalisation and the light German stemmer ("Bäckereien" finds
+#: "Bäckerei"), as the index's default analyzer. Compounds are split when
+#: SEARCH_DECOMPOUND_WORDS names a word list on the search server
+#: (`dictionary_decompounder`, e.g. analysis/de-words.txt): "Stadtteilzentrum"
+#: then finds "Zentrum".
+SEARCH_DECOMPOUND_WORDS = env("SEARCH_DECOMPOUND_WORDS", default="")
+_german_filters = {
+    "portal_german_stop": {"type": "stop", "stopwords": "_german_"},
+    "portal_german_stemmer": {"type": "stemmer", "language": "light_german"},
+}
+if SEARCH_DECOMPOUND_WORDS:
+    _german_filters["portal_german_decompound"] = {
+        "type": "dictionary_decompounder",
+        "word_list_path": SEARCH_DECOMPOUND_WORDS,
+        "only_longest_match": True,
+        "min_subword_size": 4,
+    }
+SEARCH_GERMAN_INDEX_SETTINGS = {
+    "settings": {
+        "analysis": {
+            "filter": _german_filters,
+            "analyzer": {
+                "default": {
+                    "type": "custom",
+                    "tokenizer": "standard",
+                    "filter": [
+                        "lowercase",
+                        *(
+                            ["portal_german_decompound"]
+                            if SEARCH_DECOMPOUND_WORDS
+                            else []
+                        ),
+                        "portal_german_stop",
+                        "german_normalization",
+                        "portal_german_stemmer",
+                    ],
+                }
+            },
+        }
+    }
+}
+if ELASTICSEARCH_URL or OPENSEARCH_URL:
+    if OPENSEARCH_URL:
+        import opensearchpy
 
+        _engine, _url = "opensearch", OPENSEARCH_URL
+        _major = opensearchpy.__versionstr__.split(".")[0]
+    else:
+        import elasticsearch
+
+        _engine, _url = "elasticsearch", ELASTICSEARCH_URL
+        _major = elasticsearch.__versionstr__.split(".")[0]
     # Wagtail has one backend per client major version; use the installed one.
-    _es_major = elasticsearch.__versionstr__.split(".")[0]
     WAGTAILSEARCH_BACKENDS = {
         "default": {
-            "BACKEND": f"wagtail.search.backends.elasticsearch{_es_major}",
-            "URLS": [ELASTICSEARCH_URL],
+            "BACKEND": f"wagtail.search.backends.{_engine}{_major}",
+            "URLS": [_url],
             "INDEX": env("ELASTICSEARCH_INDEX", default="portal"),
             "TIMEOUT": 10,
             "OPTIONS": {},
-            "INDEX_SETTINGS": {},
+            "INDEX_SETTINGS": SEARCH_GERMAN_INDEX_SETTINGS,
         }
     }
 else:
@@ -423,6 +515,10 @@ ACCOUNT_RATE_LIMITS = {
 # production. production.py adds what needs HTTPS (HSTS, secure cookies).
 
 _SELF = "'self'"
+#: Where browsers report violations of either policy (portal/csp_reports.py):
+#: `report-uri` for today's browsers, `report-to` (the Reporting API, whose
+#: endpoint `csp` PortalCSPMiddleware names in `Reporting-Endpoints`).
+CSP_REPORT_PATH = "/csp-report/"
 #: Content-Security-Policy of the public site (django-csp 4). No inline
 #: scripts or styles: JavaScript and CSS come from the portal's static files,
 #: data for scripts from `json_script` (type application/json, not executed)
@@ -444,6 +540,8 @@ CONTENT_SECURITY_POLICY = {
         "frame-ancestors": ["'none'"],
         "base-uri": [_SELF],
         "form-action": [_SELF],
+        "report-uri": [CSP_REPORT_PATH],
+        "report-to": ["csp"],
     }
 }
 #: Policy under /admin/. Scripts: no 'unsafe-inline'. Wagtail 8 writes inline
@@ -473,6 +571,8 @@ PORTAL_ADMIN_CSP = {
         "frame-ancestors": [_SELF],
         "base-uri": [_SELF],
         "form-action": [_SELF],
+        "report-uri": [CSP_REPORT_PATH],
+        "report-to": ["csp"],
     }
 }
 #: Browser features the portal never uses, switched off for every page.
@@ -505,9 +605,36 @@ WAGTAIL_ENABLE_UPDATE_CHECK = False
 #: Whether `seed_demo` may create the demo accounts with their public password.
 PORTAL_DEMO_ALLOWED = env.bool("PORTAL_DEMO_ALLOWED", default=False)
 
+#: Error reports to Sentry (or GlitchTip …) when set, without personal data
+#: (portal/sentry.py); `SENTRY_ENVIRONMENT`, `SENTRY_RELEASE` label them.
+SENTRY_DSN = env("SENTRY_DSN", default="")
+if SENTRY_DSN:
+    from portal.sentry import sentry_init
+
+    sentry_init(
+        dsn=SENTRY_DSN,
+        environment=env("SENTRY_ENVIRONMENT", default="production"),
+        release=env("SENTRY_RELEASE", default=""),
+    )
+
+#: Every line names its request (`request_id=…`, portal/requestid.py): the
+#: id nginx logs and the 500 page shows; a task logs under its request's id.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"request_id": {"()": "portal.requestid.RequestIdLogFilter"}},
+    "formatters": {
+        "line": {
+            "format": "%(asctime)s %(levelname)s %(name)s "
+            "request_id=%(request_id)s %(message)s"
+        }
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "filters": ["request_id"],
+            "formatter": "line",
+        }
+    },
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="WARNING")},
 }

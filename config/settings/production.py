@@ -9,10 +9,12 @@ from .base import (
     ALLOWED_HOSTS,
     DATABASES,
     DEBUG,
+    MEDIA_BACKEND,
     MEDIA_ROOT,
     REDIS_URL,
     SECRET_KEY,
     TASK_BACKENDS,
+    TASK_QUEUES,
     env,
 )
 
@@ -50,13 +52,17 @@ PORTAL_DEMO_ALLOWED = False
 
 # Mail, renditions and index updates leave the request: `manage.py db_worker`.
 TASKS = {
-    "default": {"BACKEND": TASK_BACKENDS[env("TASKS_BACKEND", default="database")]}
+    "default": {
+        "BACKEND": TASK_BACKENDS[env("TASKS_BACKEND", default="database")],
+        "QUEUES": TASK_QUEUES,
+    }
 }
 # Connections are kept for a minute and tested before reuse (CONN_HEALTH_CHECKS).
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
 
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # MEDIA_ROOT on a path every node shares, or S3 (base.py).
+    "default": MEDIA_BACKEND,
     "staticfiles": {
         "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
     },
@@ -66,6 +72,11 @@ STORAGES = {
 #: `SENDFILE_NGINX=true` nginx sends the bytes from its `internal` location
 #: /protected-media/ (deploy/nginx/portal.conf.template), not a worker.
 SENDFILE_NGINX = env.bool("SENDFILE_NGINX", default=False)
+if SENDFILE_NGINX and env("AWS_STORAGE_BUCKET_NAME", default=""):
+    raise ImproperlyConfigured(
+        "SENDFILE_NGINX needs media on a path nginx reads; with S3 storage "
+        "documents are streamed by Wagtail's view: unset SENDFILE_NGINX."
+    )
 if SENDFILE_NGINX:
     SENDFILE_BACKEND = "portal.sendfile_nginx"
     SENDFILE_ROOT = str(MEDIA_ROOT)

@@ -2,6 +2,7 @@
 
 from django.urls import path
 
+from config.urls import handler500  # noqa: F401
 from config.urls import urlpatterns as portal_urlpatterns
 
 
