@@ -15,6 +15,9 @@ from portal.models import LegalSettings
 from .factories.home import LegalPageFactory, translate_page
 from .factories.portal import ImageFactory
 
+# Fixtures shared by several folders, one module per subject.
+pytest_plugins = ["tests.fixtures.wsgi"]
+
 
 @pytest.fixture(autouse=True, scope="session")
 def _media_in_tmp(tmp_path_factory):
