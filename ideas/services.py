@@ -6,6 +6,7 @@ import base64
 import secrets
 from datetime import timedelta
 
+from allauth.account.utils import user_pk_to_url_str
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
@@ -502,16 +503,18 @@ def account_delete(*, user) -> None:
     if rules.is_staff_member(user):
         raise IdeaError(_("Staff accounts are deleted by an administrator, not here."))
     user_id = user.pk
+    # allauth's pending login names the user in base 36 ("g" for 16).
+    pending_pk = user_pk_to_url_str(user)
     with transaction.atomic():
         # Explicit, so the rule does not hang on on_delete settings alone.
         Support.objects.filter(user=user).delete()
         Pledge.objects.filter(user=user).delete()
         Report.objects.filter(reporter=user).delete()
         user.delete()
-        _sessions_delete(user_id=user_id)
+        _sessions_delete(user_id=user_id, pending_pk=pending_pk)
 
 
-def _sessions_delete(*, user_id: int) -> int:
+def _sessions_delete(*, user_id: int, pending_pk: str) -> int:
     """Delete every stored session of the user (other browsers, other
     devices, a login by code half done), which would otherwise keep the user
     id, and allauth's pending login with the address, for up to
@@ -530,7 +533,7 @@ def _sessions_delete(*, user_id: int) -> int:
     def belongs(data: dict) -> bool:
         pending = data.get(LOGIN_SESSION_KEY)
         pending_user = pending.get("user_pk") if isinstance(pending, dict) else None
-        return wanted in (str(data.get(SESSION_KEY, "")), str(pending_user or ""))
+        return str(data.get(SESSION_KEY, "")) == wanted or pending_user == pending_pk
 
     keys = [
         session.session_key
