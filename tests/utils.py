@@ -1,6 +1,9 @@
 """Small helpers for reading rendered pages and their headers."""
 
+import io
+
 from bs4 import BeautifulSoup
+from PIL import Image
 
 
 def soup(response) -> BeautifulSoup:
@@ -30,3 +33,12 @@ def csp_directives(response) -> dict[str, list[str]]:
         name, *sources = part.split()
         policy[name] = sources
     return policy
+
+
+def image_bytes(fmt="JPEG", size=(640, 480), exif=None) -> bytes:
+    """A generated picture in the given format, for upload tests."""
+    buffer = io.BytesIO()
+    picture = Image.new("RGB", size, (30, 120, 80))
+    kwargs = {"exif": exif} if exif is not None else {}
+    picture.save(buffer, format=fmt, **kwargs)
+    return buffer.getvalue()

@@ -295,8 +295,7 @@ def test_data_download_includes_the_idea_photo_and_its_description(
     import base64
 
     from ideas.services import idea_photo_store
-
-    from .conftest import image_bytes
+    from tests.utils import image_bytes
 
     photo = idea_photo_store(content=image_bytes(), title="Spielplatz", user=resident)
     IdeaFactory(
