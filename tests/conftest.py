@@ -17,6 +17,7 @@ from .factories.portal import ImageFactory
 
 # Fixtures shared by several folders, one module per subject.
 pytest_plugins = [
+    "tests.fixtures.demo",
     "tests.fixtures.directory",
     "tests.fixtures.ideas",
     "tests.fixtures.wsgi",
