@@ -13,7 +13,7 @@ BASE_URL ?= http://$(HOST):$(PORT)
 # Test processes; the browser tests stay together on one of them.
 TEST_WORKERS ?= 2
 
-.PHONY: demo serve test lint format messages check-deploy benchmark rehearse lock audit clean
+.PHONY: demo serve test test-random lint format messages check-deploy benchmark rehearse lock audit clean
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
@@ -68,7 +68,14 @@ $(JS_TESTS)/node_modules/.installed: $(JS_TESTS)/package.json $(JS_TESTS)/packag
 
 ## Run the whole test suite (SQLite, or PostgreSQL when DATABASE_URL is set).
 test: $(VENV)/.dev-installed $(JS_TESTS)/node_modules/.installed
-	$(BIN)/pytest -n $(TEST_WORKERS) --dist loadgroup $(PYTEST_ARGS)
+	$(BIN)/pytest -n $(TEST_WORKERS) --dist loadgroup --durations=20 $(PYTEST_ARGS)
+
+## The same in a shuffled order (pytest-randomly; the seed is printed in the
+## header, `make test-random SEED=1234` repeats an order).
+SEED ?= random
+test-random: $(VENV)/.dev-installed $(JS_TESTS)/node_modules/.installed
+	$(BIN)/pytest -n $(TEST_WORKERS) --dist loadgroup -p randomly \
+		-p no:cacheprovider --randomly-seed=$(SEED) --durations=20 $(PYTEST_ARGS)
 
 ## Response times and queries of the main pages on a throw-away demo
 ## database with SCALE times the demo content (scripts/benchmark.py).

@@ -9,13 +9,16 @@ without view restrictions (`get_public_pages_queryset`), of every language
 (`?locale=ar`), and builds every URL from BASE_URL.
 """
 
+from django.http import JsonResponse
 from django.urls import NoReverseMatch, path
+from django.views.decorators.http import require_GET
 from rest_framework.fields import Field
 from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.api.v2.serializers import PageSerializer
 from wagtail.api.v2.views import PagesAPIViewSet
 
 from .absolute import page_url
+from .pages_api_schema import pages_api_schema
 
 
 class AbsolutePageUrlField(Field):
@@ -51,4 +54,14 @@ class PortalPagesAPIViewSet(PagesAPIViewSet):
 router = WagtailAPIRouter("wagtailapi")
 router.register_endpoint("pages", PortalPagesAPIViewSet)
 
-urlpatterns = [path("", router.urls)]
+
+@require_GET
+def pages_api_openapi(request):
+    """The API's OpenAPI description (portal/pages_api_schema.py)."""
+    return JsonResponse(pages_api_schema())
+
+
+urlpatterns = [
+    path("openapi.json", pages_api_openapi, name="pages_api_openapi"),
+    path("", router.urls),
+]

@@ -6,6 +6,7 @@ import secrets
 from importlib import import_module
 
 from allauth.account.internal.stagekit import LOGIN_SESSION_KEY
+from allauth.account.utils import user_pk_to_url_str
 from django.conf import settings
 from django.contrib.auth import SESSION_KEY, get_user_model
 from django.contrib.sessions.models import Session
@@ -37,13 +38,15 @@ def account_delete(*, user) -> None:
             _("Staff accounts are deleted by an administrator, not here.")
         )
     user_id = user.pk
+    # allauth's pending login names the user in base 36 ("g" for 16).
+    pending_pk = user_pk_to_url_str(user)
     with transaction.atomic():
         personal_data_erase(user=user)
         user.delete()
-        _sessions_delete(user_id=user_id)
+        _sessions_delete(user_id=user_id, pending_pk=pending_pk)
 
 
-def _sessions_delete(*, user_id: int) -> int:
+def _sessions_delete(*, user_id: int, pending_pk: str) -> int:
     """Delete every stored session of the user (other browsers, other
     devices, a login by code half done), which would otherwise keep the user
     id, and allauth's pending login with the address, for up to
@@ -55,7 +58,7 @@ def _sessions_delete(*, user_id: int) -> int:
     def belongs(data: dict) -> bool:
         pending = data.get(LOGIN_SESSION_KEY)
         pending_user = pending.get("user_pk") if isinstance(pending, dict) else None
-        return wanted in (str(data.get(SESSION_KEY, "")), str(pending_user or ""))
+        return str(data.get(SESSION_KEY, "")) == wanted or pending_user == pending_pk
 
     keys = [
         session.session_key

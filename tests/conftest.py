@@ -7,13 +7,21 @@ English translation at /en/, the default site and the role groups.
 
 import pytest
 from django.test import Client, override_settings
-from wagtail.models import Locale, Site
+from wagtail.models import Locale, Page, Site
 
 from home.models import HomePage
 from portal.models import LegalSettings
 
 from .factories.home import LegalPageFactory, translate_page
 from .factories.portal import ImageFactory
+
+# Fixtures shared by several folders, one module per subject.
+pytest_plugins = [
+    "tests.fixtures.demo",
+    "tests.fixtures.directory",
+    "tests.fixtures.ideas",
+    "tests.fixtures.wsgi",
+]
 
 
 @pytest.fixture(autouse=True, scope="session")
@@ -37,6 +45,12 @@ def _empty_cache():
 @pytest.fixture
 def site(db) -> Site:
     return Site.objects.get(is_default_site=True)
+
+
+@pytest.fixture
+def home(db) -> Page:
+    """The German home page (the default locale's root child)."""
+    return Page.objects.get(depth=2, locale=Locale.get_default()).specific
 
 
 @pytest.fixture

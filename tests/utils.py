@@ -1,6 +1,9 @@
 """Small helpers for reading rendered pages and their headers."""
 
+import io
+
 from bs4 import BeautifulSoup
+from PIL import Image
 
 
 def soup(response) -> BeautifulSoup:
@@ -50,3 +53,12 @@ def sitemap_files(client) -> list:
         assert response["Content-Type"].startswith("application/xml")
         files.append(ElementTree.fromstring(response.content))  # noqa: S314
     return files
+
+
+def image_bytes(fmt="JPEG", size=(640, 480), exif=None) -> bytes:
+    """A generated picture in the given format, for upload tests."""
+    buffer = io.BytesIO()
+    picture = Image.new("RGB", size, (30, 120, 80))
+    kwargs = {"exif": exif} if exif is not None else {}
+    picture.save(buffer, format=fmt, **kwargs)
+    return buffer.getvalue()

@@ -6,17 +6,16 @@ network."""
 
 import pytest
 import schemathesis
-from django.core.wsgi import get_wsgi_application
-from django.db import connection
 from hypothesis import HealthCheck, settings
+from werkzeug.test import Client as WSGIClient
 
 API = "/api/vacancies/"
 
 
 @pytest.fixture
-def api_schema(db, spread):
+def api_schema(wsgi_app, spread):
     return schemathesis.openapi.from_wsgi(
-        f"{API}openapi.json", get_wsgi_application(), headers={"Host": "localhost"}
+        f"{API}openapi.json", wsgi_app, headers={"Host": "localhost"}
     )
 
 
@@ -24,12 +23,6 @@ schema = schemathesis.pytest.from_fixture("api_schema")
 
 
 @schema.parametrize()
-@pytest.mark.skipif(
-    connection.vendor == "postgresql",
-    reason="open defect: on PostgreSQL one generated request fails inside the "
-    "test's transaction and every later request answers 500; not yet found "
-    "which (SQLite runs the whole property test)",
-)
 @settings(
     max_examples=60,
     deadline=None,
@@ -51,3 +44,25 @@ def test_description_lists_the_validation_answer(client, db):
     answer = client.get(API, {"page": "0"})
     assert answer.status_code == 422
     assert answer.json()["detail"][0]["loc"] == ["query", "page"]
+
+
+# The request schemathesis answered 500 to on PostgreSQL (stop 18, open
+# defect A): not a bad parameter but the second request through the WSGI
+# handler, which had closed the test transaction's connection after the
+# first. The `wsgi_app` fixture keeps it open.
+EMPTY_FILTERS = (
+    "q=&german=&hours=&immediately=&childcare=&no_qualification=&foreign="
+    "&barrier_free=&lang=&page=1&per_page=20"
+)
+
+
+def test_in_process_requests_share_the_test_transaction(wsgi_app, spread):
+    client = WSGIClient(wsgi_app)
+
+    answers = [
+        client.get(f"{API}?{EMPTY_FILTERS}", headers={"Host": "localhost"})
+        for _ in range(3)
+    ]
+
+    assert [answer.status_code for answer in answers] == [200, 200, 200]
+    assert {answer.json["count"] for answer in answers} == {len(spread)}

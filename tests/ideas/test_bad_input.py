@@ -10,8 +10,8 @@ from ideas.models import Comment, Idea, Report, Support
 from ideas.services.base import IdeaError
 from ideas.services.supports import idea_support
 from tests.factories.ideas import SCHLAATZ_POINT, CommentFactory, IdeaFactory
+from tests.utils import image_bytes
 
-from .conftest import image_bytes
 from .test_lifecycle import submit_data
 
 pytestmark = pytest.mark.django_db

@@ -8,8 +8,7 @@ from django.urls import reverse
 
 from ideas.models import Idea, IdeaEvent, Support
 from tests.factories.ideas import STERN_POINT, ResidentFactory
-
-from .conftest import image_bytes
+from tests.utils import image_bytes
 
 pytestmark = pytest.mark.django_db
 

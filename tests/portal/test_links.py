@@ -21,17 +21,6 @@ from wagtail.models import Site, WorkflowState
 
 from ideas.models import IdeaBoardPage
 from ideas.services import lifecycle
-from tests.directory.conftest import (  # noqa: F401 - fixtures
-    _user,
-    company_a,
-    editor_user,
-    firm_a_user,
-    home,
-    index_page,
-    quarter,
-    role_groups,
-    sector,
-)
 from tests.directory.test_shortlist import decode
 from tests.directory.test_workflow import _submit
 from tests.factories.directory import VacancyFinderPageFactory, VacancyPageFactory

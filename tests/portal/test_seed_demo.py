@@ -1,27 +1,25 @@
 """`seed_demo` fills an empty database with the demo content and accounts of
 the demo contract, and running it again changes nothing.
 
-Seeding takes seconds, so the module seeds once (inside a transaction that is
-rolled back when the module is done) and each test works on top of it in its
-own savepoint.
+Seeding takes seconds, so the module seeds once (the `seeded` fixture of
+tests/fixtures/demo.py) and each test works on top of it in its own savepoint.
 """
-
-import io
 
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
-from django.core.cache import cache
 from django.core.management import CommandError, call_command
-from django.db import transaction
-from django.test import Client, override_settings
+from django.test import Client
 from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, Revision, Site
 
+from campaigns.models import CampaignImage, CampaignPage
+from events.models import EventDateChange, EventPage
 from home.models import ContactPointPage, HomePage, LegalPage, StandardPage
 from portal import roles
 from portal.demo import DEMO_PASSWORD
 from portal.models import LegalSettings, OrganisationSettings, Quarter
+from tests.fixtures.demo import seed
 from tests.utils import footer_links, soup
 
 User = get_user_model()
@@ -43,29 +41,6 @@ ACCOUNT_GROUPS = {
 }
 
 
-def seed(*args: str) -> str:
-    out = io.StringIO()
-    call_command("seed_demo", "--no-progress", *args, stdout=out)
-    return out.getvalue()
-
-
-@pytest.fixture(scope="module")
-def seeded(django_db_setup, django_db_blocker, tmp_path_factory):
-    """The summary `seed_demo` printed; its content stays for the module."""
-    media = override_settings(MEDIA_ROOT=str(tmp_path_factory.mktemp("demo")))
-    media.enable()
-    outer = transaction.atomic()
-    with django_db_blocker.unblock():
-        outer.__enter__()
-        output = seed()
-    yield output
-    with django_db_blocker.unblock():
-        transaction.set_rollback(True)
-        outer.__exit__(None, None, None)
-    cache.clear()
-    media.disable()
-
-
 def counts() -> dict[str, int]:
     return {
         "pages": Page.objects.count(),
@@ -81,6 +56,10 @@ def counts() -> dict[str, int]:
         "quarters": Quarter.objects.count(),
         "organisation settings": OrganisationSettings.objects.count(),
         "legal settings": LegalSettings.objects.count(),
+        "events": EventPage.objects.count(),
+        "event date changes": EventDateChange.objects.count(),
+        "campaigns": CampaignPage.objects.count(),
+        "campaign images": CampaignImage.objects.count(),
     }
 
 

@@ -18,25 +18,7 @@ from portal.text import CleanTextField
 from residents.services import participation_codes_create
 
 # ruff: noqa: F811 - the fixtures imported below are arguments of the tests
-from tests.directory.conftest import (  # noqa: F401 - fixtures
-    company_a,
-    firm_a_user,
-    index_page,
-    role_groups,
-    sector,
-    vacancy_a,
-)
 from tests.directory.test_bad_input import _company_data
-from tests.ideas.conftest import (  # noqa: F401
-    author,
-    board,
-    category,
-    home,
-    idea,
-    moderator,
-    quarter,
-    resident,
-)
 from tests.ideas.test_lifecycle import submit_data
 from tests.security.test_image_metadata import LANGUAGES, board_urls  # noqa: F401
 

@@ -26,16 +26,6 @@ from wagtail.users.models import UserProfile
 from ideas.models import Idea
 
 # ruff: noqa: F811 - the fixtures imported below are arguments of the tests
-from tests.directory.conftest import (  # noqa: F401 - fixtures
-    company_a,
-    editor_user,
-    firm_a_user,
-    index_page,
-    quarter,
-    role_groups,
-    sector,
-)
-from tests.ideas.conftest import board, category, home, resident  # noqa: F401
 from tests.ideas.test_lifecycle import submit_data
 
 pytestmark = pytest.mark.django_db

@@ -16,15 +16,6 @@ from ideas.models import Comment, Idea
 from portal.models import User
 from tests.factories.directory import CompanyPageFactory, DirectoryIndexPageFactory
 from tests.factories.events import EventIndexPageFactory, EventPageFactory
-from tests.ideas.conftest import (  # noqa: F401 - fixtures
-    author,
-    board,
-    category,
-    home,
-    idea,
-    quarter,
-    resident,
-)
 from tests.ideas.test_lifecycle import submit_data
 
 pytestmark = pytest.mark.django_db

@@ -19,15 +19,6 @@ from ideas.models import Idea
 from portal.uploads import document_content_matches
 
 # ruff: noqa: F811 - the fixtures imported below are arguments of the tests
-from tests.directory.conftest import (  # noqa: F401 - fixtures
-    company_a,
-    firm_a_user,
-    index_page,
-    quarter,
-    role_groups,
-    sector,
-)
-from tests.ideas.conftest import board, category, home, resident  # noqa: F401
 from tests.ideas.test_lifecycle import submit_data
 
 pytestmark = pytest.mark.django_db
