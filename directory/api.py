@@ -21,7 +21,7 @@ from wagtail.models import Locale
 from portal import absolute
 
 from .filters import HOURS_MAX, HOURS_MIN, vacancy_filters_parse
-from .selectors import finder_vocabulary, vacancies_find, vacancy_items
+from .selectors.vacancies import finder_vocabulary, vacancies_find, vacancy_items
 
 PER_PAGE_DEFAULT, PER_PAGE_MAX = 20, 100
 
