@@ -17,6 +17,11 @@ Each such value goes into its own isolate:
                             when it falls back to German
     {{ text|in_lang:"de" }} text in another language than the page's, with
                             its lang and direction (German fallback content)
+    {% lang_attrs page "body" %}
+                            ` lang="de" dir="ltr"` on an element holding a
+                            field of a translation that is still German
+                            (portal.untranslated); {{ page|field_in_lang:
+                            "summary" }} prints such a field, marked
     {{ phone|ltr_text }}    plain-text mails: U+2066/U+2069 around the value
                             in right-to-left languages (|isolate_text:
                             U+2068/U+2069, for dates)
@@ -30,6 +35,8 @@ from django.conf import settings
 from django.utils import translation
 from django.utils.html import conditional_escape, format_html, format_html_join
 from django.utils.safestring import mark_safe
+
+from portal.untranslated import untranslated_lang
 
 register = template.Library()
 
@@ -115,6 +122,22 @@ def term(entry):
     if not language:
         return conditional_escape(label)
     return in_lang(label, language)
+
+
+@register.simple_tag
+def lang_attrs(page, field):
+    """` lang="de" dir="ltr"` for an element showing `field` of `page` when
+    that field of a translation still holds the German original's text."""
+    language = untranslated_lang(page, field)
+    if not language or language == _current_language():
+        return ""
+    return format_html(' lang="{}" dir="{}"', language, _direction(language))
+
+
+@register.filter(is_safe=True)
+def field_in_lang(page, field):
+    """`page`'s `field` (plain text), marked German when untranslated."""
+    return in_lang(getattr(page, field, ""), untranslated_lang(page, field))
 
 
 @register.filter
