@@ -1,6 +1,7 @@
 from django.apps import AppConfig
 from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
+from wagtail.signals import copy_for_translation_done
 
 
 class PortalConfig(AppConfig):
@@ -15,12 +16,18 @@ class PortalConfig(AppConfig):
         from .admin_access import PortalPagePermissionPolicy
         from .roles import roles_sync_after_migrate
         from .text import register_admin_form_fields
+        from .translation_parents import translated_parent_as_draft
 
         # Before any admin form class is built (they are built lazily).
         register_admin_form_fields()
 
         # Firms read only their own pages (portal/admin_access.py).
         register_permission_policy(Page, PortalPagePermissionPolicy())
+
+        # Parents created for a translation start as drafts, not live aliases.
+        copy_for_translation_done.connect(
+            translated_parent_as_draft, dispatch_uid="portal-translated-parents"
+        )
 
         # Roles reference permissions of every app, so they are (re)built once
         # all migrations ran, in every environment, not only in the demo.
