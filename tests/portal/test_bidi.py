@@ -24,6 +24,11 @@ from tests.factories.directory import (
     VacancyFinderPageFactory,
     VacancyPageFactory,
 )
+from tests.factories.events import (
+    EventIndexPageFactory,
+    EventPageFactory,
+    berlin,
+)
 from tests.factories.home import ContactPointPageFactory, translate_page
 from tests.factories.ideas import CategoryFactory, IdeaFactory
 from tests.utils import soup
@@ -175,3 +180,26 @@ def test_text_mails_stay_plain_in_german(pages):
     (message,) = mail.outbox
     assert idea.reference in message.subject
     assert "\u2066" not in message.subject + message.body
+
+
+@pytest.mark.parametrize("code", RTL)
+def test_hour_ranges_are_one_left_to_right_isolate(client, pages, code):
+    """ "18:00–20:00" read right to left would swap its ends ("20:00–18:00"):
+    an event's hours on one day and a company's opening hours are each one
+    left-to-right isolate."""
+    home = _in(pages["home"], code)
+    index = EventIndexPageFactory(parent=pages["home"])
+    event = EventPageFactory(
+        parent=index, title="Sprachcafé", start=berlin(2027, 1, 12, 18, 0)
+    )
+    _in(index, code)
+    translated = _in(event, code)
+    assert home.live
+
+    page = soup(client.get(translated.url))
+    ranges = [
+        bdi
+        for bdi in page.find_all("bdi", dir="ltr")
+        if re.fullmatch(r"18:00\s*–\s*20:00", bdi.get_text().strip())
+    ]
+    assert ranges, "the event's hour range is not one isolate"
