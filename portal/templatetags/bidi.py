@@ -30,6 +30,8 @@ Isolating is harmless in left-to-right languages, so the HTML filters apply
 in every language and the templates stay the same for all of them.
 """
 
+import re
+
 from django import template
 from django.conf import settings
 from django.utils import translation
@@ -138,6 +140,26 @@ def lang_attrs(page, field):
 def field_in_lang(page, field):
     """`page`'s `field` (plain text), marked German when untranslated."""
     return in_lang(getattr(page, field, ""), untranslated_lang(page, field))
+
+
+#: A range of numbers or hours ("20–30", "9:00–12:00") as Django prints them.
+_RANGE = re.compile(
+    r"(?<![\w:.,–-])\d+(?:[:.,]\d+)?\s*–\s*\d+(?:[:.,]\d+)?(?![\w:.,–-])"
+)
+
+
+@register.filter(is_safe=True)
+def isolate_ranges(value):
+    """Each numeric range in `value` (translated text, e.g. "20–30 hours a
+    week") as one left-to-right isolate: read right to left, "20–30" would
+    show as "30–20". Ranges spelled with words (Persian "20 تا 30") keep the
+    sentence's direction and are left alone."""
+    if _empty(value):
+        return ""
+    text = conditional_escape(value)
+    return mark_safe(  # noqa: S308 - only adds tags around escaped digits
+        _RANGE.sub(lambda match: f'<bdi dir="ltr">{match.group(0)}</bdi>', text)
+    )
 
 
 @register.filter
