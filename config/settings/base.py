@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "events",
     "campaigns",
     "ideas",
+    "residents",
     # Wagtail
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
@@ -336,7 +337,7 @@ else:
 # Residents sign up with django-allauth: a verified e-mail address is required
 # before they submit, support or comment; login by a code sent by e-mail is the
 # alternative to a password. People without e-mail get a one-time
-# participation code at a contact point (ideas.ParticipationCode) and log in
+# participation code at a contact point (residents.ParticipationCode) and log in
 # with the user name they chose there, hence "username" as a second method.
 # Editors and firms keep using the Wagtail admin login.
 
@@ -345,17 +346,17 @@ AUTHENTICATION_BACKENDS = [
     "allauth.account.auth_backends.AuthenticationBackend",
 ]
 LOGIN_URL = "account_login"
-LOGIN_REDIRECT_URL = "ideas:profile"
+LOGIN_REDIRECT_URL = "residents:profile"
 ACCOUNT_LOGOUT_REDIRECT_URL = "/"
 #: Proxies in front of the app servers that append the client's address to
 #: X-Forwarded-For (1 behind the rehearsal's nginx); 0 trusts no header.
 TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
 ALLAUTH_TRUSTED_PROXY_COUNT = TRUSTED_PROXY_COUNT
-ACCOUNT_ADAPTER = "ideas.accounts.ResidentAccountAdapter"
-ACCOUNT_USER_DISPLAY = "ideas.accounts.user_display"
-ACCOUNT_SIGNUP_FORM_CLASS = "ideas.accounts.ResidentSignupForm"
+ACCOUNT_ADAPTER = "residents.accounts.ResidentAccountAdapter"
+ACCOUNT_USER_DISPLAY = "residents.accounts.user_display"
+ACCOUNT_SIGNUP_FORM_CLASS = "residents.accounts.ResidentSignupForm"
 ACCOUNT_FORMS = {
-    "request_login_code": "ideas.account_forms.ResidentRequestLoginCodeForm"
+    "request_login_code": "residents.account_forms.ResidentRequestLoginCodeForm"
 }
 ACCOUNT_LOGIN_METHODS = {"email", "username"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]

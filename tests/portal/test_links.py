@@ -20,8 +20,8 @@ from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import Site, WorkflowState
 
-from ideas import services as idea_services
 from ideas.models import IdeaBoardPage
+from ideas.services import lifecycle
 from tests.directory.conftest import (  # noqa: F401 - fixtures
     _user,
     company_a,
@@ -210,7 +210,7 @@ def test_every_emitted_absolute_url_starts_with_base_url(
     mail.outbox.clear()
     author = ResidentFactory()
     with django_capture_on_commit_callbacks(execute=True):
-        idea = idea_services.idea_submit(
+        idea = lifecycle.idea_submit(
             author=author,
             title="Mehr Bänke am Schlaatz",
             description="Entlang des Nuthewegs fehlen Sitzplätze.",
@@ -218,9 +218,7 @@ def test_every_emitted_absolute_url_starts_with_base_url(
             quarter=IdeaQuarterFactory(),
         )
     with django_capture_on_commit_callbacks(execute=True):
-        idea_services.idea_transition(
-            idea=idea, actor=editor_user, to_status="published"
-        )
+        lifecycle.idea_transition(idea=idea, actor=editor_user, to_status="published")
     found["idea mails"] = _mail_urls()
 
     for source, urls in found.items():
