@@ -1,5 +1,6 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
+from wagtail.signals import page_published
 
 
 class CampaignsConfig(AppConfig):
@@ -9,25 +10,23 @@ class CampaignsConfig(AppConfig):
     # their collection permissions cover images and posters: no grants here.
 
     def ready(self):
-        from wagtail.signals import page_published
+        from portal.page_cache import (  # noqa: PLC0415 - needs the app registry
+            page_cache_depends,
+            page_cache_purge_on_change,
+        )
 
-        from portal.page_cache import page_cache_depends, page_cache_purge_on_change
-
-        from .models import CampaignIndexPage, CampaignPage
+        from . import receivers  # noqa: PLC0415 - needs the app registry
+        from .models import (  # noqa: PLC0415 - needs the app registry
+            CampaignIndexPage,
+            CampaignPage,
+        )
 
         # The index and the home page's teaser list the campaigns.
         page_cache_depends(CampaignIndexPage, "listing:campaigns")
         page_cache_purge_on_change(CampaignPage, lambda page: ["listing:campaigns"])
 
         page_published.connect(
-            _prepare_renditions, sender=CampaignPage, dispatch_uid="campaign-renditions"
+            receivers.campaign_renditions_after_publish,
+            sender=CampaignPage,
+            dispatch_uid="campaign-renditions",
         )
-
-
-def _prepare_renditions(sender, instance, **kwargs):
-    from django.db import transaction
-
-    from .tasks import campaign_renditions_prepare
-
-    # After the commit, so a queue worker finds the published page.
-    transaction.on_commit(lambda: campaign_renditions_prepare.enqueue(instance.pk))

@@ -14,6 +14,13 @@ from wagtail.rich_text import RichText
 
 from portal.models import Quarter
 
+from .models import (
+    CampaignImage,
+    CampaignIndexPage,
+    CampaignPage,
+    CampaignPoster,
+)
+
 CAMPAIGNS = [
     {
         "slug": "wir-sind-stern",
@@ -98,13 +105,6 @@ def _poster(demo, title: str):
 
 
 def seed(demo) -> None:
-    from campaigns.models import (
-        CampaignImage,
-        CampaignIndexPage,
-        CampaignPage,
-        CampaignPoster,
-    )
-
     home_de = demo.home("de")
     index = demo.page(
         home_de,

@@ -51,7 +51,7 @@ class CampaignIndexPage(Page):
         verbose_name = _("campaign index")
 
     def get_context(self, request, *args, **kwargs):
-        from .selectors import campaigns_for_index
+        from .selectors import campaigns_for_index  # noqa: PLC0415 - imports models
 
         context = super().get_context(request, *args, **kwargs)
         context.update(campaigns_for_index(index_page=self))
@@ -134,7 +134,7 @@ class CampaignPage(Page):
         ]
 
     def get_context(self, request, *args, **kwargs):
-        from .selectors import campaign_detail_context
+        from .page_context import campaign_detail_context  # noqa: PLC0415 - imports models
 
         context = super().get_context(request, *args, **kwargs)
         context.update(campaign_detail_context(campaign=self))

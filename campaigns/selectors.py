@@ -1,4 +1,5 @@
-"""Reads: which campaigns are current, for the index and the home page."""
+"""Reads: which campaigns are current, for the index and the home page,
+and what a campaign page lists."""
 
 from __future__ import annotations
 
@@ -7,9 +8,7 @@ from django.utils import timezone
 from wagtail.images import get_image_model
 from wagtail.models import Locale, Page
 
-from portal.models import Quarter
-
-from .models import CampaignImage, CampaignIndexPage, CampaignPage
+from .models import CampaignImage, CampaignPage
 from .renditions import CARD
 
 
@@ -64,35 +63,5 @@ def campaign_images(*, campaign: CampaignPage) -> list[CampaignImage]:
     return list(campaign.images.select_related("image").order_by("sort_order"))
 
 
-def campaign_index_for(*, locale: Locale) -> CampaignIndexPage | None:
-    return CampaignIndexPage.objects.live().filter(locale=locale).first()
-
-
-def campaigns_home_teaser(*, locale: Locale) -> dict | None:
-    """The home page's "current campaign" slot, or None. A language without
-    its own campaign shows the German one, marked as German (`lang`)."""
-    campaign = campaign_current(locale=locale)
-    lang = ""
-    if campaign is None:
-        default = Locale.get_default()
-        if default.pk != locale.pk:
-            campaign = campaign_current(locale=default)
-            lang = default.language_code
-    if campaign is None:
-        return None
-    return {
-        "template": "campaigns/home_teaser.html",
-        "campaign": campaign,
-        "lang": lang,
-    }
-
-
-def campaign_detail_context(*, campaign: CampaignPage) -> dict:
-    vocabulary = Quarter.vocabulary(locale=Locale.get_active())
-    return {
-        "series": campaign_images(campaign=campaign),
-        "posters": list(campaign.posters.select_related("document")),
-        # Vocabulary entries: the name in the visitor's language, or the
-        # German one marked as such (the `term` template filter).
-        "quarter_names": [vocabulary.entry_for(q) for q in campaign.quarters.all()],
-    }
+def campaign_posters(*, campaign: CampaignPage) -> list:
+    return list(campaign.posters.select_related("document"))

@@ -5,6 +5,9 @@ import logging
 
 from django_tasks import task
 
+from .models import CampaignPage
+from .renditions import campaign_rendition_specs
+
 logger = logging.getLogger(__name__)
 
 
@@ -12,9 +15,6 @@ logger = logging.getLogger(__name__)
 def campaign_renditions_prepare(page_id: int) -> int:
     """Makes every rendition a published campaign page shows (see
     campaigns.renditions); returns how many images were prepared."""
-    from .models import CampaignPage
-    from .renditions import campaign_rendition_specs
-
     page = CampaignPage.objects.live().filter(pk=page_id).first()
     if page is None:  # unpublished or deleted since
         return 0

@@ -24,7 +24,7 @@ from portal.page_cache import model_tag, page_cache_tag
 
 from .filters import HOURS_MAX, HOURS_MIN, vacancy_filters_parse
 from .models import Sector
-from .selectors import finder_vocabulary, vacancies_find, vacancy_items
+from .selectors.vacancies import finder_vocabulary, vacancies_find, vacancy_items
 
 #: The anonymous page cache keeps answers until a vacancy or term changes.
 VOCABULARY_TAGS = (model_tag(Sector), model_tag(Quarter))

@@ -1,6 +1,9 @@
 from django.apps import AppConfig
 from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
+from wagtail.signals import page_published
+
+from portal.languages import SPOKEN_LANGUAGES
 
 
 class DirectoryConfig(AppConfig):
@@ -8,7 +11,11 @@ class DirectoryConfig(AppConfig):
     verbose_name = _("Business network")
 
     def ready(self):
-        from portal import roles
+        # Models and what imports them need the app registry: not at the top.
+        from portal import roles  # noqa: PLC0415 - needs the app registry
+
+        from . import receivers  # noqa: PLC0415 - needs the app registry
+        from .models import CompanyPage, VacancyPage  # noqa: PLC0415 - same
 
         roles.role_grant(
             roles.EDITORS,
@@ -21,42 +28,26 @@ class DirectoryConfig(AppConfig):
             _after_migrate, sender=self, dispatch_uid="directory-after-migrate"
         )
         _page_cache_register()
-        from wagtail.signals import page_published
-
-        from .models import CompanyPage, VacancyPage
-
         page_published.connect(
-            _reindex_with_tags, sender=CompanyPage, dispatch_uid="directory-reindex"
+            receivers.company_reindex_with_tags,
+            sender=CompanyPage,
+            dispatch_uid="directory-reindex",
         )
-        # Every way a page goes live (edit view, workflow approval, scheduled
-        # publishing, wagtail-localize) sends this signal.
+        page_published.connect(
+            receivers.company_firm_access_follow,
+            sender=CompanyPage,
+            dispatch_uid="directory-firm-access",
+        )
         for model in (CompanyPage, VacancyPage):
             page_published.connect(
-                _follow_original,
+                receivers.page_translations_follow,
                 sender=model,
                 dispatch_uid=f"directory-follow-original-{model.__name__}",
             )
 
 
-def _reindex_with_tags(sender, instance, **kwargs):
-    # The search index is updated from post_save, before a ClusterableModel
-    # saves its child relations; with the immediate task backend the tags of
-    # this very publish would be missing. Index again once everything is saved.
-    from wagtail.search import index
-
-    index.insert_or_update_object(instance)
-
-
-def _follow_original(sender, instance, revision, **kwargs):
-    from .services import translations_follow_original
-
-    translations_follow_original(page=instance, revision=revision)
-
-
 def _after_migrate(sender, **kwargs):
-    from portal.languages import SPOKEN_LANGUAGES
-
-    from .models import SpokenLanguage
+    from .models import SpokenLanguage  # noqa: PLC0415 - needs the app registry
 
     # The language rows follow portal.languages; new codes appear here.
     for position, (code, _name) in enumerate(SPOKEN_LANGUAGES):

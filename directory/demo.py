@@ -25,6 +25,7 @@ from .choices import (
     WorkingTime,
     WorkingTimeModel,
 )
+from .demo_languages import seed_finder, seed_translations
 from .models import CompanyPage, DirectoryIndexPage, Sector, SpokenLanguage, VacancyPage
 
 FIRMS_PER_SCALE = 40
@@ -278,8 +279,6 @@ def seed(demo) -> None:
         )
     _seed_firm_accounts(demo, companies)
     _seed_expired_vacancy(demo, companies[0])
-
-    from .demo_languages import seed_finder, seed_translations
 
     seed_finder(demo)
     seed_translations(demo, index_de, companies)

@@ -3,6 +3,8 @@
 seven languages, easy-German summaries, and a few firms' vacancies in
 Arabic, Persian, Ukrainian, Russian and Turkish. Idempotent."""
 
+from wagtail.models import Page
+
 from .models import VacancyFinderPage, VacancyPage
 
 NEWCOMER_LANGUAGES = ["ar", "fa", "uk", "ru", "tr"]
@@ -141,8 +143,6 @@ def seed_finder(demo) -> VacancyFinderPage:
 
 
 def _home_exists(demo, code: str) -> bool:
-    from wagtail.models import Page
-
     root = demo.home("de")
     return Page.objects.filter(
         translation_key=root.translation_key, locale=demo.locales[code]

@@ -1,9 +1,11 @@
-"""The vacancy finder's filters, in one place for the finder page and the
-JSON API: parse them from a query string, then apply them to a queryset.
+"""The directory's filters: the company listing's, and the vacancy finder's
+in one place for the finder page and the JSON API. Parse them from a query
+string, then apply them to a queryset.
 
-Parsing never raises. A value that does not exist, or hours that are not a
-whole number within range, is dropped and reported in `ignored`, so the page
-can say so and the API can return it; the rest of the filters still apply.
+Parsing never raises (`portal.query`). A value that does not exist, or hours
+that are not a whole number within range, is dropped and reported in
+`ignored`, so the page can say so and the API can return it; the rest of the
+filters still apply.
 """
 
 from __future__ import annotations
@@ -11,20 +13,21 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
-from django.db.models import F, Q, QuerySet
+from django.db.models import Case, F, IntegerField, Q, QuerySet, Value, When
 from django.db.models.functions import Length, Substr
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from portal.selectors import search_terms
+from portal.query import QueryReader
 from portal.vocabulary import Vocabulary
 
-from .choices import GermanLevel, OfferType, Qualification, WorkingTime
+from .choices import GermanLevel, Offer, OfferType, Qualification, WorkingTime
+from .models import VacancyPage
 
-QUERY_MAX_LENGTH = 200
+COMPANY_SORTS = ("relevance", "name", "newest")
+COMPANY_VIEWS = ("list", "map")
 HOURS_MIN, HOURS_MAX = 1, 60
 SORTS = ("newest", "ending", "relevance")
-TRUE_VALUES = ("1", "on", "true", "yes")
 
 #: CEFR levels from least to most German needed; "none" comes first.
 GERMAN_ORDER = [level.value for level in GermanLevel]
@@ -91,81 +94,24 @@ class VacancyFilters:
         }
 
 
-def _ignore(ignored: list[dict], param: str, value: str, reason: str) -> None:
-    ignored.append({"param": param, "value": value[:40], "reason": reason})
-
-
-def _pick(params, name: str, allowed: Iterable[str], ignored: list[dict]) -> list:
-    """The known values of `name`. `allowed` may be a `Vocabulary`: then a
-    term's translated slug or key counts too and is read as its stable slug,
-    so links from every language's finder mean the same."""
-    normalise = getattr(allowed, "normalise", None)
-    if normalise is None:
-        allowed = set(allowed)
-        normalise = lambda value: value if value in allowed else None  # noqa: E731
-    picked: list[str] = []
-    for value in params.getlist(name):
-        known = normalise(value)
-        if known:
-            if known not in picked:
-                picked.append(known)
-        elif value:
-            _ignore(ignored, name, value, "unknown")
-    return picked
-
-
-def _flag(params, name: str, ignored: list[dict]) -> bool:
-    value = params.get(name, "")
-    if value.lower() in TRUE_VALUES:
-        return True
-    if value and value.lower() not in ("0", "false", "no", "off"):
-        _ignore(ignored, name, value, "unknown")
-    return False
-
-
-def _hours(params, ignored: list[dict]) -> int | None:
-    raw = params.get("hours", "").strip()
-    if not raw:
-        return None
-    try:
-        hours = int(raw)
-    except ValueError:
-        _ignore(ignored, "hours", raw, "not_a_number")
-        return None
-    if not HOURS_MIN <= hours <= HOURS_MAX:
-        _ignore(ignored, "hours", raw, "out_of_range")
-        return None
-    return hours
-
-
 def vacancy_filters_parse(
     params: Mapping, *, quarter_slugs: Iterable[str], sector_slugs: Iterable[str]
 ) -> VacancyFilters:
     """Clean filters from a QueryDict (request.GET); never raises."""
-    ignored: list[dict] = []
-    query = " ".join(search_terms(params.get("q", "")))
-    query = query[:QUERY_MAX_LENGTH]
-    german = params.get("german", "")
-    if german and german not in GERMAN_ORDER:
-        _ignore(ignored, "german", german, "unknown")
-        german = ""
-    sort = params.get("sort", "")
-    if sort and sort not in SORTS:
-        _ignore(ignored, "sort", sort, "unknown")
-    if sort not in SORTS or (sort == "relevance" and not query):
-        sort = "relevance" if query else "newest"
+    read = QueryReader(params)
+    query = read.text("q", search_safe=True)
     return VacancyFilters(
         query=query,
-        german=german,
-        types=_pick(params, "type", OfferType.values, ignored),
-        hours=_hours(params, ignored),
-        immediately=_flag(params, "immediately", ignored),
-        flags=[flag for flag in FLAGS if _flag(params, flag, ignored)],
-        quarters=_pick(params, "quarter", quarter_slugs, ignored),
-        sectors=_pick(params, "sector", sector_slugs, ignored),
-        sort=sort,
-        easy=_flag(params, "easy", ignored),
-        ignored=ignored,
+        german=read.value("german", GERMAN_ORDER),
+        types=read.values("type", OfferType.values),
+        hours=read.integer("hours", minimum=HOURS_MIN, maximum=HOURS_MAX),
+        immediately=read.flag("immediately"),
+        flags=[flag for flag in FLAGS if read.flag(flag)],
+        quarters=read.values("quarter", quarter_slugs),
+        sectors=read.values("sector", sector_slugs),
+        sort=read.sort("sort", SORTS, default="newest", query=query),
+        easy=read.flag("easy"),
+        ignored=read.ignored,
     )
 
 
@@ -209,8 +155,6 @@ def vacancies_apply_filters(
     company's; `companies` are the candidate companies. Quarters and sectors
     match by translation key, so a filter works whichever locale's row a
     company points at."""
-    from .models import VacancyPage
-
     if filters.query:
         hits = Q(translation_key__in=search_keys or [])
         if search_company_paths:
@@ -253,8 +197,6 @@ def vacancies_sort(vacancies: QuerySet, filters: VacancyFilters, search_keys=Non
             F("expire_at").asc(nulls_last=True), "-first_published_at", "pk"
         )
     if filters.sort == "relevance" and search_keys:
-        from django.db.models import Case, IntegerField, Value, When
-
         return vacancies.order_by(
             Case(
                 *[
@@ -268,3 +210,52 @@ def vacancies_sort(vacancies: QuerySet, filters: VacancyFilters, search_keys=Non
             "pk",
         )
     return vacancies.order_by(F("first_published_at").desc(nulls_last=True), "pk")
+
+
+# Company listing -----------------------------------------------------------
+
+
+@dataclass
+class DirectoryFilters:
+    """The visitor's filter state, parsed from the URL. Values that do not
+    exist are dropped (and reported), never an error."""
+
+    query: str = ""
+    sectors: list[str] = field(default_factory=list)  # sector slugs
+    quarters: list[str] = field(default_factory=list)  # quarter slugs
+    offers: list[str] = field(default_factory=list)
+    languages: list[str] = field(default_factory=list)
+    barrier_free: bool = False
+    sort: str = "name"
+    view: str = "list"
+    ignored: list[dict] = field(default_factory=list)  # see portal.query
+
+    @property
+    def active(self) -> bool:
+        return bool(
+            self.query
+            or self.sectors
+            or self.quarters
+            or self.offers
+            or self.languages
+            or self.barrier_free
+        )
+
+
+def directory_filters_parse(
+    params: Mapping, *, sector_slugs, quarter_slugs, language_codes
+) -> DirectoryFilters:
+    """Clean the company listing's filters from request.GET; never raises."""
+    read = QueryReader(params)
+    query = read.text("q")
+    return DirectoryFilters(
+        query=query,
+        sectors=read.values("sector", sector_slugs),
+        quarters=read.values("quarter", quarter_slugs),
+        offers=read.values("offer", Offer.values),
+        languages=read.values("lang", language_codes),
+        barrier_free=read.flag("barrier_free"),
+        sort=read.sort("sort", COMPANY_SORTS, default="name", query=query),
+        view=read.value("view", COMPANY_VIEWS, default="list"),
+        ignored=read.ignored,
+    )

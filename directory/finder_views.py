@@ -26,15 +26,16 @@ from django.http import (
 )
 from django.template.response import TemplateResponse
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import get_language_info, ngettext, override
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext, override
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
 from portal import absolute
 
 from . import shortlist as sl
-from .selectors import finder_for_change, finder_vocabulary
+from .selectors.shortlist import finder_translations, shortlist_entries
+from .selectors.vacancies import finder_for_change, finder_vocabulary
 
 
 def _wants_json(request: HttpRequest) -> bool:
@@ -108,7 +109,7 @@ def shortlist_view(request: HttpRequest, *, finder) -> HttpResponse:
 
 def _render_list(request, *, finder, ids, shared, status=200):
     vocabulary = finder_vocabulary(locale=finder.locale)
-    entries = sl.shortlist_entries(ids, locale=finder.locale, vocabulary=vocabulary)
+    entries = shortlist_entries(ids, locale=finder.locale, vocabulary=vocabulary)
     token = sl.shortlist_token([e.pk for e in entries.entries]) if ids else None
     handout_route = ("shared_handout", shared) if shared else ("handout", ())
     share_url = (
@@ -135,13 +136,9 @@ def _render_list(request, *, finder, ids, shared, status=200):
 
 
 def _handout_links(request, finder, route: str, args) -> list[dict]:
-    from django.utils.translation import get_language_info
-
     suffix = finder.reverse_subpage(route, args=list(args))
     links = []
-    for translation in (
-        finder.get_translations(inclusive=True).live().select_related("locale")
-    ):
+    for translation in finder_translations(finder=finder):
         code = translation.locale.language_code
         links.append(
             {
@@ -290,7 +287,7 @@ def handout_view(request: HttpRequest, *, finder, token=None) -> HttpResponse:
     else:
         ids = sl.shortlist_ids(request)
     vocabulary = finder_vocabulary(locale=finder.locale)
-    entries = sl.shortlist_entries(ids, locale=finder.locale, vocabulary=vocabulary)
+    entries = shortlist_entries(ids, locale=finder.locale, vocabulary=vocabulary)
     sheets = []
     for entry in entries.entries:
         if entry.ended:

@@ -3,7 +3,7 @@
 from wagtail.admin.site_summary import SummaryItem
 from wagtail.admin.ui.components import Component
 
-from . import selectors
+from .selectors.firms import FirmDashboard
 
 
 class FirmDashboardPanel(Component):
@@ -13,7 +13,7 @@ class FirmDashboardPanel(Component):
     order = 50
     template_name = "directory/admin/firm_dashboard_panel.html"
 
-    def __init__(self, dashboards: list[selectors.FirmDashboard]):
+    def __init__(self, dashboards: list[FirmDashboard]):
         self.dashboards = dashboards
 
     def get_context_data(self, parent_context=None):
@@ -27,7 +27,7 @@ class FirmPagesSummaryItem(SummaryItem):
     order = 100
     template_name = "directory/admin/firm_summary_pages.html"
 
-    def __init__(self, request, dashboard: selectors.FirmDashboard):
+    def __init__(self, request, dashboard: FirmDashboard):
         super().__init__(request)
         self.dashboard = dashboard
 

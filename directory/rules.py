@@ -6,8 +6,9 @@ these rules cover what Wagtail's permission model cannot say.
 
 from django.contrib.contenttypes.models import ContentType
 from wagtail.models import Collection, GroupCollectionPermission, Page, ReferenceIndex
+from wagtail.permissions import policy_registry
 
-from .models import CompanyPage, VacancyPage
+from .models import VacancyPage
 
 FIRM_GROUP_PREFIX = "Firma: "
 
@@ -32,10 +33,6 @@ def can_end_vacancy(user, vacancy: VacancyPage) -> bool:
     return vacancy.permissions_for_user(user).can_edit()
 
 
-def is_company(page: Page) -> bool:
-    return issubclass(page.specific_class or Page, CompanyPage)
-
-
 def is_firm_collection(collection: Collection) -> bool:
     """A collection a firm's group holds permissions on (its uploads)."""
     return GroupCollectionPermission.objects.filter(
@@ -46,8 +43,6 @@ def is_firm_collection(collection: Collection) -> bool:
 def can_download_document(user, document) -> bool:
     """A firm's document is private until a published page links to it;
     before that only the people who may work with it download it."""
-    from wagtail.permissions import policy_registry
-
     permission_policy = policy_registry.get_by_type(type(document))
     if not is_firm_collection(document.collection):
         return True

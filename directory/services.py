@@ -1,6 +1,9 @@
 """Writes of the directory: firm access (groups, collections, invitations),
 the review workflow, expiry reminders and the "still open" confirmation.
 
+A write on a person's behalf checks `rules` itself and raises
+`PermissionDenied` (as the admin views do), whoever calls it.
+
 docs/firm-access.md explains the model behind these functions.
 """
 
@@ -14,8 +17,8 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.contrib.auth.tokens import default_token_generator
 from django.core import signing
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.db.models import F, Q
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -43,6 +46,8 @@ from portal import absolute, roles
 
 from . import rules
 from .models import CompanyPage, DirectoryIndexPage, VacancyPage
+from .selectors.firms import firm_users
+from .selectors.vacancies import vacancies_due_for_reminder
 from .tasks import send_mail_task
 
 WORKFLOW_NAME = "Firmenprofil prüfen"
@@ -63,7 +68,6 @@ FIRM_COLLECTION_PERMISSIONS = (
     "wagtaildocs.delete_document",
 )
 
-REMINDER_DAYS_BEFORE = 7
 STILL_OPEN_EXTENSION_DAYS = 28
 STILL_OPEN_LINK_MAX_AGE = dt.timedelta(days=21)
 STILL_OPEN_SALT = "directory.vacancy-still-open"
@@ -154,13 +158,6 @@ def firm_collection(*, company: CompanyPage, group: Group) -> Collection:
     return root.add_child(name=name)
 
 
-def firm_users(*, company: CompanyPage):
-    User = get_user_model()
-    if company.firm_group_id is None:
-        return User.objects.none()
-    return User.objects.filter(groups=company.firm_group_id, is_active=True)
-
-
 @dataclass
 class Invitation:
     user: object
@@ -177,7 +174,10 @@ def firm_user_invite(
     invited_by,
 ) -> Invitation:
     """Create (or reuse) the firm's user, give it the firm's group and send an
-    invitation with a link to set a password."""
+    invitation with a link to set a password. Only for those who manage firm
+    access (`rules.can_manage_firm_access`); anyone else changes nothing."""
+    if not rules.can_manage_firm_access(invited_by):
+        raise PermissionDenied
     User = get_user_model()
     email = User.objects.normalize_email(email).lower()
     user = User.objects.filter(email__iexact=email).first()
@@ -239,20 +239,6 @@ def vacancy_still_open_url(*, vacancy: VacancyPage) -> str:
     return prefix + index.reverse_subpage(
         "vacancy_still_open",
         kwargs={"value": value, "stamp": stamp, "signature": signature},
-    )
-
-
-def vacancies_due_for_reminder(*, now: dt.datetime | None = None):
-    """Live vacancy pages (of any language) that end within the reminder
-    window and have not been reminded for that end date."""
-    now = now or timezone.now()
-    return (
-        VacancyPage.objects.live()
-        .filter(expire_at__gt=now)
-        .filter(expire_at__lte=now + dt.timedelta(days=REMINDER_DAYS_BEFORE))
-        .filter(
-            Q(reminded_for_expiry__isnull=True) | ~Q(reminded_for_expiry=F("expire_at"))
-        )
     )
 
 
@@ -431,7 +417,10 @@ def vacancy_confirm_open(*, token: str) -> StillOpenResult:
 @transaction.atomic
 def vacancy_end(*, vacancy: VacancyPage, user) -> None:
     """A firm takes its own vacancy off the site (filled or withdrawn), in
-    every language it was translated into."""
+    every language it was translated into. Only for those who may end it
+    (`rules.can_end_vacancy`); anyone else changes nothing."""
+    if not rules.can_end_vacancy(user, vacancy):
+        raise PermissionDenied
     # Marked expired like a vacancy whose "apply until" passed, so that its
     # URL (shared, printed, behind a QR code) answers the same 410 page with
     # similar vacancies instead of a bare 404. Publishing it again clears it.
@@ -525,9 +514,3 @@ def translations_follow_original(*, page: Page, revision) -> None:
         translations.filter(original_changed_at__isnull=True).update(
             original_changed_at=timezone.now()
         )
-
-
-def company_page_for_user(*, user, page: Page) -> CompanyPage | None:
-    """The company page whose firm group `user` belongs to, above `page`."""
-    companies = CompanyPage.objects.ancestor_of(page, inclusive=True)
-    return companies.filter(firm_group__user=user).first()

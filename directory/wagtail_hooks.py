@@ -6,23 +6,15 @@ from django.shortcuts import redirect
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.site_summary import PagesSummaryItem
 from wagtail.admin.widgets import ListingButton
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet
 
-from . import rules, selectors, services, views
-from .models import CompanyPage, DirectoryIndexPage, Sector, VacancyPage
+from . import admin_views, rules, services
+from .models import CompanyPage, DirectoryIndexPage, VacancyPage
 from .panels import FirmDashboardPanel, FirmPagesSummaryItem
-
-
-class SectorViewSet(SnippetViewSet):
-    model = Sector
-    icon = "tag"
-    menu_label = _("Sectors")
-    list_display = ["name", "wz_section", "slug"]
-    list_filter = ["locale"]
-    search_fields = ["name"]
-
+from .selectors.firms import FirmDashboard, firm_dashboards
+from .viewsets import SectorViewSet
 
 register_snippet(SectorViewSet)
 
@@ -32,12 +24,12 @@ def register_admin_urls():
     return [
         path(
             "directory/companies/<int:page_id>/invite/",
-            views.firm_invite,
+            admin_views.firm_invite,
             name="directory_firm_invite",
         ),
         path(
             "directory/vacancies/<int:page_id>/end/",
-            views.vacancy_end,
+            admin_views.vacancy_end,
             name="directory_vacancy_end",
         ),
     ]
@@ -106,13 +98,6 @@ def assign_review_workflow(request, page):
         services.firm_workflow_ensure()
 
 
-@hooks.register("after_publish_page")
-def sync_firm_access(request, page):
-    # "Publish directly" lives on the page; the firm group follows it.
-    if page.specific_class is CompanyPage and page.specific.firm_group_id:
-        services.firm_access_sync(company=page.specific)
-
-
 @hooks.register("register_log_actions")
 def register_log_actions(actions):
     actions.register_action(
@@ -126,10 +111,10 @@ def register_log_actions(actions):
 # the hooks above).
 
 
-def _firm_dashboards(request) -> list[selectors.FirmDashboard]:
+def _firm_dashboards(request) -> list[FirmDashboard]:
     # Both hooks below need them; read once per request.
     if not hasattr(request, "_firm_dashboards"):
-        request._firm_dashboards = selectors.firm_dashboards(user=request.user)
+        request._firm_dashboards = firm_dashboards(user=request.user)
     return request._firm_dashboards
 
 
@@ -149,8 +134,6 @@ def firm_pages_summary(request, summary_items):
     dashboards = _firm_dashboards(request)
     if not dashboards or request.user.is_superuser:
         return
-    from wagtail.admin.site_summary import PagesSummaryItem
-
     summary_items[:] = [
         item for item in summary_items if not isinstance(item, PagesSummaryItem)
     ]

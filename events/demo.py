@@ -13,6 +13,16 @@ from wagtail.models import Page
 
 from portal.models import Quarter
 
+from .models import (
+    EventCategory,
+    EventDateChange,
+    EventExtraDate,
+    EventIndexPage,
+    EventPage,
+    TargetGroup,
+    Venue,
+)
+
 CATEGORIES = [
     ("pc-cafe", "PC-Café", "PC café"),
     ("workshop", "Workshop", "Workshop"),
@@ -52,8 +62,6 @@ VENUES = [
 
 
 def _snippets(demo, model, rows):
-    from events.models import EventCategory, TargetGroup  # noqa: F401
-
     de, en = demo.locales["de"], demo.locales["en"]
     found = {}
     for order, (slug, name, name_en) in enumerate(rows):
@@ -90,16 +98,6 @@ def _months_after(day: date, months: int) -> tuple[int, int]:
 
 
 def seed(demo) -> None:
-    from events.models import (
-        EventCategory,
-        EventDateChange,
-        EventExtraDate,
-        EventIndexPage,
-        EventPage,
-        TargetGroup,
-        Venue,
-    )
-
     categories = _snippets(demo, EventCategory, CATEGORIES)
     groups = _snippets(demo, TargetGroup, TARGET_GROUPS)
     venues = {}

@@ -9,6 +9,7 @@ from django.utils.translation import ngettext
 from wagtail.admin.forms import WagtailAdminPageForm
 
 from portal.languages import SPOKEN_LANGUAGES
+from portal.query import LenientFilterForm
 from portal.vocabulary import VocabularyChoiceField
 
 from . import recurrence
@@ -143,8 +144,9 @@ class EventPageForm(WagtailAdminPageForm):
         return ok
 
 
-class EventFilterForm(forms.Form):
-    """The listing's filters; the filter state is the query string."""
+class EventFilterForm(LenientFilterForm):
+    """The listing's filters; the filter state is the query string. Invalid
+    fields show their error and are ignored (`portal.query`)."""
 
     category = forms.ChoiceField(label=_("Category"), required=False)
     quarter = forms.ChoiceField(label=_("Quarter"), required=False)
@@ -202,9 +204,7 @@ class EventFilterForm(forms.Form):
 
     def window(self, *, today: date, default_days: int) -> tuple[date, date]:
         """The first and last day the visitor asked for (valid parts only)."""
-        data = (
-            self.cleaned_data if self.is_bound and hasattr(self, "cleaned_data") else {}
-        )
+        data = self.valid_data()
         first = data.get("date_from") or today
         last = data.get("date_to") or first + timedelta(days=default_days)
         if last < first or (last - first).days > MAX_RANGE_DAYS:

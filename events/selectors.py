@@ -15,9 +15,8 @@ from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 from django.utils import timezone
 from wagtail.models import Locale, Page
 
-from portal.languages import SPOKEN_LANGUAGE_NAMES
 from portal.models import Quarter
-from portal.vocabulary import Vocabulary
+from portal.vocabulary import Vocabularies, vocabularies_for
 
 from . import recurrence
 from .choices import DateChangeKind
@@ -52,27 +51,15 @@ class EventFilters:
     free_only: bool = False
 
 
-@dataclass
-class FilterOptions:
-    """The listing's vocabularies in the visitor's language, read once per
-    request: they fill the form, resolve its values and label the events."""
-
-    categories: Vocabulary
-    quarters: Vocabulary
-    groups: Vocabulary
-
-
 def local_midnight(day: date) -> datetime:
     return recurrence.from_local_naive(datetime.combine(day, time(0)))
 
 
-def event_filter_options(*, locale: Locale) -> FilterOptions:
+def event_filter_options(*, locale: Locale) -> Vocabularies:
     """Categories, quarters and target groups in the visitor's language,
     German where a term has no translation yet."""
-    return FilterOptions(
-        categories=EventCategory.vocabulary(locale=locale),
-        quarters=Quarter.vocabulary(locale=locale),
-        groups=TargetGroup.vocabulary(locale=locale),
+    return vocabularies_for(
+        locale=locale, categories=EventCategory, quarters=Quarter, groups=TargetGroup
     )
 
 
@@ -97,7 +84,7 @@ def _with_relations(events: QuerySet) -> QuerySet:
 
 
 def _apply_filters(
-    events: QuerySet, *, filters: EventFilters, options: FilterOptions
+    events: QuerySet, *, filters: EventFilters, options: Vocabularies
 ) -> QuerySet:
     # Snippets are translatable and a translated page may still point at the
     # German snippet, so filters match by translation key, not by row.
@@ -146,7 +133,7 @@ def _in_window(events: QuerySet, *, start: datetime, end: datetime) -> QuerySet:
     return events.filter(one_off | series | extra | moved)
 
 
-def _label(events: list[EventPage], options: FilterOptions) -> None:
+def _label(events: list[EventPage], options: Vocabularies) -> None:
     """Attach names in the visitor's language (no query per event). Each
     label is a vocabulary entry: it prints as its name and knows whether it
     is a German fallback (the `term` filter marks it)."""
@@ -163,7 +150,7 @@ def events_in_window(
     locale: Locale,
     index_page: Page | None,
     filters: EventFilters,
-    options: FilterOptions,
+    options: Vocabularies,
     window_start: datetime,
     window_end: datetime,
 ) -> list[EventPage]:
@@ -196,7 +183,7 @@ def event_occurrences(
     locale: Locale,
     index_page: Page | None = None,
     filters: EventFilters = EventFilters(),  # noqa: B008 - frozen, immutable
-    options: FilterOptions | None = None,
+    options: Vocabularies | None = None,
     window_start: datetime,
     window_end: datetime,
     newest_first: bool = False,
@@ -233,7 +220,7 @@ def events_for_feed(
     locale: Locale,
     index_page: Page | None,
     filters: EventFilters,
-    options: FilterOptions,
+    options: Vocabularies,
 ) -> list[EventPage]:
     """Events for an iCal feed: every series still running or recently over."""
     cutoff = timezone.now() - timedelta(days=FEED_PAST_DAYS)
@@ -254,63 +241,3 @@ def events_for_feed(
 
 def event_index_for(*, locale: Locale) -> EventIndexPage | None:
     return EventIndexPage.objects.live().filter(locale=locale).first()
-
-
-def event_detail_context(*, event: EventPage, request) -> dict:
-    """Dates, place and structured data for the event page."""
-    from .jsonld import event_jsonld
-
-    now = timezone.now()
-    upcoming = event.occurrences(
-        window_start=now, window_end=now + timedelta(days=366), limit=25
-    )
-    next_occurrence = next((o for o in upcoming if not o.cancelled), None)
-    if next_occurrence is None:
-        past = event.occurrences(
-            window_start=now - timedelta(days=ARCHIVE_DAYS), window_end=now
-        )
-        next_occurrence = past[-1] if past else None
-    options = event_filter_options(locale=Locale.get_active())
-    return {
-        "occurrences": upcoming,
-        "next_occurrence": next_occurrence,
-        "place": event.place,
-        "category_label": options.categories.entry_for(event.category) or "",
-        "quarter_label": options.quarters.entry_for(event.quarter) or "",
-        "group_labels": [
-            options.groups.entry_for(group) for group in event.target_groups.all()
-        ],
-        "language_names": [
-            str(SPOKEN_LANGUAGE_NAMES.get(code, code)) for code in event.languages
-        ],
-        "ics_url": event.get_url(request) + event.reverse_subpage("ics"),
-        "jsonld": event_jsonld(
-            event=event, occurrence=next_occurrence, request=request
-        ),
-    }
-
-
-def events_home_teaser(*, locale: Locale, limit: int = 3) -> dict | None:
-    """The home page's "next events" slot, or None without an event index.
-    A language without its own events calendar (or without upcoming dates in
-    it) shows the German one, marked as German (`lang`)."""
-    index_page = event_index_for(locale=locale)
-    occurrences = upcoming_occurrences(locale=locale, limit=limit) if index_page else []
-    lang = ""
-    default = Locale.get_default()
-    if not occurrences and default.pk != locale.pk:
-        german_index = event_index_for(locale=default)
-        german = (
-            upcoming_occurrences(locale=default, limit=limit) if german_index else []
-        )
-        if german or index_page is None:
-            index_page, occurrences = index_page or german_index, german
-            lang = default.language_code if german else ""
-    if index_page is None:
-        return None
-    return {
-        "template": "events/home_teaser.html",
-        "occurrences": occurrences,
-        "index_url": index_page.url,
-        "lang": lang,
-    }

@@ -41,7 +41,7 @@ def _filter_form(request, options) -> EventFilterForm:
 
 
 def _filters(form: EventFilterForm) -> EventFilters:
-    data = getattr(form, "cleaned_data", {}) or {}
+    data = form.valid_data()
     return EventFilters(
         category=data.get("category") or "",
         quarter=data.get("quarter") or "",

@@ -4,9 +4,9 @@ nothing to show; home only decides the order."""
 
 from wagtail.models import Locale
 
-from campaigns.selectors import campaigns_home_teaser
-from directory.selectors import vacancies_teaser
-from events.selectors import events_home_teaser
+from campaigns.page_context import campaigns_home_teaser
+from directory.page_context import vacancies_teaser
+from events.page_context import events_home_teaser
 from ideas.selectors import ideas_home_teaser
 
 

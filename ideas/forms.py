@@ -9,9 +9,14 @@ from PIL import Image, UnidentifiedImageError
 from portal import geo
 from portal.forms import HoneypotMixin
 from portal.models import Quarter
+from portal.query import QUERY_MAX_LENGTH, LenientFilterForm
 from portal.text import CleanTextField
 from portal.uploads import UNREADABLE, ImageUnreadable, image_clean
-from portal.vocabulary import VocabularyChoiceField, VocabularySelect
+from portal.vocabulary import (
+    VocabularyChoiceField,
+    VocabularySelect,
+    vocabularies_for,
+)
 
 from .choices import (
     NOTE_REQUIRED,
@@ -301,10 +306,13 @@ class PledgeForm(forms.Form):
     )
 
 
-class BoardFilterForm(forms.Form):
-    """The board's filter state, read from (and kept in) the URL."""
+class BoardFilterForm(LenientFilterForm):
+    """The board's filter state, read from (and kept in) the URL; invalid
+    fields are ignored (`portal.query`)."""
 
-    q = CleanTextField(label=_("Search ideas"), max_length=200, required=False)
+    q = CleanTextField(
+        label=_("Search ideas"), max_length=QUERY_MAX_LENGTH, required=False
+    )
     status = forms.ChoiceField(label=_("Status"), required=False)
     sort = forms.ChoiceField(
         label=_("Sort by"), required=False, choices=BoardSort.choices
@@ -317,10 +325,7 @@ class BoardFilterForm(forms.Form):
         everything = [("", _("All"))]
         # The German terms' slugs are the values in every language (older
         # links with translation keys still work): portal.vocabulary.
-        self.vocabularies = {
-            "category": Category.vocabulary(),
-            "quarter": Quarter.vocabulary(),
-        }
+        self.vocabularies = vocabularies_for(category=Category, quarter=Quarter)
         self.fields["category"] = VocabularyChoiceField(
             vocabulary=self.vocabularies["category"],
             empty_label=_("All"),
@@ -340,11 +345,12 @@ class BoardFilterForm(forms.Form):
         """The valid filters; anything invalid in the URL is ignored."""
         if not self.is_bound:
             return {"sort": BoardSort.NEWEST}
-        self.is_valid()
-        data = {}
-        for name in ("q", "category", "quarter", "status", "sort"):
-            if name not in self.errors:
-                data[name] = self.cleaned_data.get(name) or ""
+        valid = self.valid_data()
+        data = {
+            name: valid[name] or ""
+            for name in ("q", "category", "quarter", "status", "sort")
+            if name in valid
+        }
         data["sort"] = data.get("sort") or BoardSort.NEWEST
         return data
 

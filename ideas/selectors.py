@@ -354,3 +354,16 @@ def comments_for_moderation() -> QuerySet:
 def idea_support_count(*, idea: Idea) -> int:
     """The exact number of supports of `idea`, counted now."""
     return Support.objects.filter(idea=idea).count()
+
+
+def idea_supported_by(*, idea: Idea, user) -> bool:
+    return Support.objects.filter(idea=idea, user=user).exists()
+
+
+def idea_pledge_of(*, idea: Idea, user) -> Pledge | None:
+    return Pledge.objects.filter(idea=idea, user=user).first()
+
+
+def idea_pledges(*, idea: Idea) -> QuerySet:
+    """The idea's pledges with their people (for those who may see them)."""
+    return idea.pledges.select_related("user")

@@ -2,7 +2,6 @@
 
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
-from django.core.paginator import Paginator
 from django.http import (
     Http404,
     HttpResponseNotAllowed,
@@ -11,32 +10,36 @@ from django.http import (
 )
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
-from django.utils import timezone, translation
+from django.utils import translation
 from django.utils.translation import gettext as _
 
 from portal.page_cache import page_cache_tag
 
 from . import rules, selectors
 from .apps import idea_cache_tags
-from .choices import PUBLIC_STATUSES, BoardSort, IdeaStatus
 from .forms import (
-    BoardFilterForm,
     CommentForm,
     IdeaForm,
     PledgeForm,
     ReportForm,
 )
-from .models import Comment, Idea, Pledge, Report, Support
+from .models import Comment, Idea, Report
+from .page_context import (
+    board_url,
+    detail_url,
+    idea_board_context,
+    idea_detail_context,
+)
 from .services import lifecycle, moderation, supports
 from .services.base import IdeaError
 
 
 def _board_url(page) -> str:
-    return page.url
+    return board_url(page)
 
 
 def _detail_url(page, idea) -> str:
-    return page.url + page.reverse_subpage("idea_detail", args=[idea.reference])
+    return detail_url(page, idea)
 
 
 def _idea_or_404(request, reference: str) -> Idea:
@@ -65,40 +68,8 @@ def _need_login(request):
 
 def board(request, page):
     page_cache_tag(request, "listing:ideas")
-    form = BoardFilterForm(request.GET or None)
-    filters = form.filters()
-    keys = form.keys()
-    ideas = selectors.ideas_for_board(
-        sort=filters["sort"],
-        category=keys["category"],
-        quarter=keys["quarter"],
-        status=filters.get("status", ""),
-        query=filters.get("q", ""),
-    )
-    page_obj = Paginator(ideas, selectors.BOARD_PAGE_SIZE).get_page(
-        request.GET.get("page")
-    )
     return TemplateResponse(
-        request,
-        "ideas/idea_board_page.html",
-        {
-            "page": page,
-            "self": page,
-            "form": form,
-            "filters": filters,
-            "sorts": BoardSort.choices,
-            "page_obj": page_obj,
-            "ideas": selectors.ideas_labelled(
-                page_obj.object_list, vocabularies=form.vocabularies
-            ),
-            "board_url": _board_url(page),
-            "map_points": selectors.ideas_map_points(ideas=ideas),
-            "median_response_days": selectors.ideas_median_response_days(),
-            "can_submit": rules.can_submit(request.user),
-            "filtered": any(
-                filters.get(k) for k in ("q", "category", "quarter", "status")
-            ),
-        },
+        request, "ideas/idea_board_page.html", idea_board_context(request, page)
     )
 
 
@@ -157,73 +128,11 @@ def idea_submit(request, page):
 # One idea --------------------------------------------------------------------
 
 
-def _detail_context(request, page, idea, **extra) -> dict:
-    user = request.user
-    moderator = rules.can_moderate(user)
-    context = {
-        "page": page,
-        "idea": idea,
-        "board_url": _board_url(page),
-        "detail_url": _detail_url(page, idea),
-        "timeline": selectors.idea_timeline(idea=idea),
-        "comments": selectors.idea_comments(idea=idea, include_hidden=moderator),
-        "can_support": rules.can_support(user, idea),
-        "can_comment": rules.can_comment(user, idea),
-        "can_report": rules.can_report(user, idea),
-        "can_pledge": rules.can_pledge(user, idea),
-        "is_verified": rules.is_verified(user),
-        "is_moderator": moderator,
-        "is_public": idea.status in PUBLIC_STATUSES,
-        "supports_open": idea.status in (IdeaStatus.PUBLISHED, IdeaStatus.IN_REVIEW),
-        "overdue": bool(
-            idea.response_due_at
-            and not idea.responded_at
-            and idea.response_due_at < timezone.localdate()
-        ),
-        "comment_form": CommentForm(idea=idea),
-        "map_points": [
-            {
-                "ref": idea.reference,
-                "title": idea.title,
-                "status": idea.get_status_display(),
-                "lat": float(idea.latitude),
-                "lng": float(idea.longitude),
-            }
-        ]
-        if idea.has_point
-        else [],
-        "pledge_form": PledgeForm(),
-    }
-    if user.is_authenticated:
-        context["has_supported"] = Support.objects.filter(idea=idea, user=user).exists()
-        context["own_pledge"] = Pledge.objects.filter(idea=idea, user=user).first()
-    if rules.can_see_pledgers(user, idea):
-        from .tasks import recipient_address
-
-        context["pledges"] = [
-            {
-                "pledge": pledge,
-                "email": recipient_address(pledge.user) if pledge.share_email else "",
-            }
-            for pledge in idea.pledges.select_related("user")
-        ]
-    if moderator:
-        context["admin_url"] = _admin_url(idea)
-    context.update(extra)
-    return context
-
-
-def _admin_url(idea) -> str:
-    from django.urls import reverse
-
-    return reverse("wagtailsnippets_ideas_idea:edit", args=[idea.pk])
-
-
 def idea_detail(request, page, reference):
     idea = _idea_or_404(request, reference)
     page_cache_tag(request, *idea_cache_tags(idea.pk))
     return TemplateResponse(
-        request, "ideas/idea_detail.html", _detail_context(request, page, idea)
+        request, "ideas/idea_detail.html", idea_detail_context(request, page, idea)
     )
 
 
@@ -294,7 +203,7 @@ def idea_comment(request, page, reference):
     return TemplateResponse(
         request,
         "ideas/idea_detail.html",
-        _detail_context(request, page, idea, comment_form=form),
+        idea_detail_context(request, page, idea, comment_form=form),
         status=400,
     )
 
@@ -379,6 +288,6 @@ def idea_pledge(request, page, reference):
     return TemplateResponse(
         request,
         "ideas/idea_detail.html",
-        _detail_context(request, page, idea, pledge_form=form),
+        idea_detail_context(request, page, idea, pledge_form=form),
         status=400,
     )

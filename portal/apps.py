@@ -1,6 +1,7 @@
 from django.apps import AppConfig
 from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
+from wagtail.signals import copy_for_translation_done
 
 
 class PortalConfig(AppConfig):
@@ -16,6 +17,7 @@ class PortalConfig(AppConfig):
         from .privacy import personal_data_exempt
         from .roles import roles_sync_after_migrate
         from .text import register_admin_form_fields
+        from .translation_parents import translated_parent_as_draft
 
         # Uploads name their uploader; a resident's idea photo is exported
         # with the idea (ideas' section) and stays with it, like the idea.
@@ -34,6 +36,10 @@ class PortalConfig(AppConfig):
         # Publish, unpublish, moves, deletions, settings and terms purge the
         # anonymous page cache (portal/page_cache.py).
         page_cache.signals_connect()
+        # Parents created for a translation start as drafts, not live aliases.
+        copy_for_translation_done.connect(
+            translated_parent_as_draft, dispatch_uid="portal-translated-parents"
+        )
 
         # Roles reference permissions of every app, so they are (re)built once
         # all migrations ran, in every environment, not only in the demo.

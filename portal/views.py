@@ -10,20 +10,19 @@ from wagtail.models import Locale
 from .absolute import absolute_url
 from .health import health_report
 from .page_cache import page_cache_tag
+from .query import query_text
 from .requestid import request_id_current
 from .search import search_suggestion, search_vocabulary, site_search
 from .selectors import search_terms
 
 SEARCH_RESULTS_PER_PAGE = 10
-# Longer queries add nothing a person would type; they are cut, not refused.
-SEARCH_QUERY_MAX_LENGTH = 200
 
 
 @require_GET
 def search(request):
     # Any publish or idea change may change the results.
     page_cache_tag(request, "search")
-    query = " ".join(request.GET.get("q", "").split())[:SEARCH_QUERY_MAX_LENGTH]
+    query = query_text(request.GET.get("q", ""))
     terms = search_terms(query)
     locale = Locale.get_active()
     results = (

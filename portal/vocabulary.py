@@ -10,9 +10,11 @@ row; a term nobody translated yet keeps its German name and is marked with
 its language (`lang="de"`), so screen readers and the bidi algorithm treat
 it as German text.
 
-`vocabulary_for()` reads both languages' rows in one query; callers build a
-vocabulary once per request and use it for the form, the filter and the
-labels of what they list.
+`vocabulary_for()` (also `Term.vocabulary()`) reads both languages' rows in
+one query; callers build a vocabulary once per request and use it for the
+form, the filter and the labels of what they list. `vocabularies_for()`
+bundles the ones a page needs (the finder's quarters and sectors, the events'
+categories, quarters and target groups). Every app looks terms up here.
 """
 
 from __future__ import annotations
@@ -181,6 +183,26 @@ def vocabulary_for(model, *, locale: Locale | None = None, queryset=None) -> Voc
         rank = {key: (sources.get(key) or shown[key]).sort_order for key in order}
         entries.sort(key=lambda entry: rank[entry.key])
     return Vocabulary(entries=entries, language=language)
+
+
+class Vocabularies(dict):
+    """The vocabularies one page needs, by name, read once per request:
+    `vocabularies.quarters` or `vocabularies["quarters"]`. They fill the
+    filter form, resolve its values and label what the page lists."""
+
+    def __getattr__(self, name: str) -> Vocabulary:
+        try:
+            return self[name]
+        except KeyError:
+            raise AttributeError(name) from None
+
+
+def vocabularies_for(*, locale: Locale | None = None, **models) -> Vocabularies:
+    """`vocabularies_for(locale=…, quarters=Quarter, sectors=Sector)`: one
+    `vocabulary_for` (one query) per model, under the given names."""
+    return Vocabularies(
+        {name: vocabulary_for(model, locale=locale) for name, model in models.items()}
+    )
 
 
 def term_name(model, field: str) -> Coalesce:

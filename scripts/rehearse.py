@@ -724,7 +724,7 @@ http {{
             "ids = list(VacancyPage.objects.live().values_list('pk', flat=True)[:3]);"
             "VacancyPage.objects.filter(pk__in=ids).update(reminded_for_expiry=None,"
             "expire_at=timezone.now() + dt.timedelta(days=3));"
-            "from directory.services import vacancies_due_for_reminder;"
+            "from directory.selectors.vacancies import vacancies_due_for_reminder;"
             "print(vacancies_due_for_reminder().count())"
         )
         before = len(self.mails())

@@ -317,7 +317,7 @@ class VacancyPage(FollowsOriginal, Page):
 
     def serve(self, request, *args, **kwargs):
         if self.has_ended:
-            from ..selectors import vacancies_similar
+            from ..selectors.vacancies import vacancies_similar  # noqa: PLC0415 - imports models
 
             return TemplateResponse(
                 request,
@@ -332,7 +332,7 @@ class VacancyPage(FollowsOriginal, Page):
         return super().serve(request, *args, **kwargs)
 
     def get_context(self, request, *args, **kwargs):
-        from ..selectors import vacancy_detail
+        from ..page_context import vacancy_detail  # noqa: PLC0415 - it imports the models
 
         context = super().get_context(request, *args, **kwargs)
         context.update(vacancy_detail(vacancy=self, request=request))

@@ -4,6 +4,7 @@ event pages editors keep."""
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.utils import formats, timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
@@ -54,25 +55,25 @@ class EventIndexPage(RoutablePageMixin, Page):
 
     @path("")
     def listing(self, request):
-        from ..views import event_listing
+        from ..views import event_listing  # noqa: PLC0415 - the views import the models
 
         return event_listing(request, index_page=self)
 
     @path("calendar/")
     def calendar(self, request):
-        from ..views import event_calendar
+        from ..views import event_calendar  # noqa: PLC0415 - the views import the models
 
         return event_calendar(request, index_page=self)
 
     @path("archive/")
     def archive(self, request):
-        from ..views import event_archive
+        from ..views import event_archive  # noqa: PLC0415 - the views import the models
 
         return event_archive(request, index_page=self)
 
     @path("feed/")
     def feed(self, request):
-        from ..views import event_feed
+        from ..views import event_feed  # noqa: PLC0415 - the views import the models
 
         return event_feed(request, index_page=self)
 
@@ -327,8 +328,6 @@ class EventPage(RoutablePageMixin, Page):
         ]
 
     def search_result_context(self) -> list[str]:
-        from django.utils import formats, timezone
-
         return [
             formats.date_format(timezone.localtime(self.start), "SHORT_DATE_FORMAT"),
             self.venue.name if self.venue_id else "",
@@ -445,12 +444,12 @@ class EventPage(RoutablePageMixin, Page):
 
     @path("ical/")
     def ics(self, request):
-        from ..views import event_ics
+        from ..views import event_ics  # noqa: PLC0415 - the views import the models
 
         return event_ics(request, event=self)
 
     def get_context(self, request, *args, **kwargs):
-        from ..selectors import event_detail_context
+        from ..page_context import event_detail_context  # noqa: PLC0415 - imports models
 
         context = super().get_context(request, *args, **kwargs)
         context.update(event_detail_context(event=self, request=request))

@@ -17,6 +17,11 @@ Each such value goes into its own isolate:
                             when it falls back to German
     {{ text|in_lang:"de" }} text in another language than the page's, with
                             its lang and direction (German fallback content)
+    {% lang_attrs page "body" %}
+                            ` lang="de" dir="ltr"` on an element holding a
+                            field of a translation that is still German
+                            (portal.untranslated); {{ page|field_in_lang:
+                            "summary" }} prints such a field, marked
     {{ phone|ltr_text }}    plain-text mails: U+2066/U+2069 around the value
                             in right-to-left languages (|isolate_text:
                             U+2068/U+2069, for dates)
@@ -25,11 +30,15 @@ Isolating is harmless in left-to-right languages, so the HTML filters apply
 in every language and the templates stay the same for all of them.
 """
 
+import re
+
 from django import template
 from django.conf import settings
 from django.utils import translation
 from django.utils.html import conditional_escape, format_html, format_html_join
 from django.utils.safestring import mark_safe
+
+from portal.untranslated import untranslated_lang
 
 register = template.Library()
 
@@ -115,6 +124,42 @@ def term(entry):
     if not language:
         return conditional_escape(label)
     return in_lang(label, language)
+
+
+@register.simple_tag
+def lang_attrs(page, field):
+    """` lang="de" dir="ltr"` for an element showing `field` of `page` when
+    that field of a translation still holds the German original's text."""
+    language = untranslated_lang(page, field)
+    if not language or language == _current_language():
+        return ""
+    return format_html(' lang="{}" dir="{}"', language, _direction(language))
+
+
+@register.filter(is_safe=True)
+def field_in_lang(page, field):
+    """`page`'s `field` (plain text), marked German when untranslated."""
+    return in_lang(getattr(page, field, ""), untranslated_lang(page, field))
+
+
+#: A range of numbers or hours ("20–30", "9:00–12:00") as Django prints them.
+_RANGE = re.compile(
+    r"(?<![\w:.,–-])\d+(?:[:.,]\d+)?\s*–\s*\d+(?:[:.,]\d+)?(?![\w:.,–-])"
+)
+
+
+@register.filter(is_safe=True)
+def isolate_ranges(value):
+    """Each numeric range in `value` (translated text, e.g. "20–30 hours a
+    week") as one left-to-right isolate: read right to left, "20–30" would
+    show as "30–20". Ranges spelled with words (Persian "20 تا 30") keep the
+    sentence's direction and are left alone."""
+    if _empty(value):
+        return ""
+    text = conditional_escape(value)
+    return mark_safe(  # noqa: S308 - only adds tags around escaped digits
+        _RANGE.sub(lambda match: f'<bdi dir="ltr">{match.group(0)}</bdi>', text)
+    )
 
 
 @register.filter

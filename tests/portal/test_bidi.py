@@ -24,6 +24,11 @@ from tests.factories.directory import (
     VacancyFinderPageFactory,
     VacancyPageFactory,
 )
+from tests.factories.events import (
+    EventIndexPageFactory,
+    EventPageFactory,
+    berlin,
+)
 from tests.factories.home import ContactPointPageFactory, translate_page
 from tests.factories.ideas import CategoryFactory, IdeaFactory
 from tests.utils import soup
@@ -175,3 +180,55 @@ def test_text_mails_stay_plain_in_german(pages):
     (message,) = mail.outbox
     assert idea.reference in message.subject
     assert "\u2066" not in message.subject + message.body
+
+
+@pytest.mark.parametrize("code", RTL)
+def test_hour_ranges_are_one_left_to_right_isolate(client, pages, code):
+    """ "18:00–20:00" read right to left would swap its ends ("20:00–18:00"):
+    an event's hours on one day and a company's opening hours are each one
+    left-to-right isolate."""
+    home = _in(pages["home"], code)
+    index = EventIndexPageFactory(parent=pages["home"])
+    event = EventPageFactory(
+        parent=index, title="Sprachcafé", start=berlin(2027, 1, 12, 18, 0)
+    )
+    _in(index, code)
+    translated = _in(event, code)
+    assert home.live
+
+    page = soup(client.get(translated.url))
+    ranges = [
+        bdi
+        for bdi in page.find_all("bdi", dir="ltr")
+        if re.fullmatch(r"18:00\s*–\s*20:00", bdi.get_text().strip())
+    ]
+    assert ranges, "the event's hour range is not one isolate"
+
+
+def _ranges(response, text: str) -> list:
+    return [
+        bdi
+        for bdi in soup(response).find_all("bdi", dir="ltr")
+        if re.fullmatch(text, bdi.get_text().strip())
+    ]
+
+
+@pytest.mark.parametrize(("code", "isolated"), [("ar", True), ("fa", False)])
+def test_weekly_hours_range_is_isolated_where_written_with_a_dash(
+    client, pages, code, isolated
+):
+    """Arabic writes "20–30 ساعة": the range is one isolate. Persian writes
+    "20 تا 30 ساعت" in words, which reads right in its own direction."""
+    vacancy = pages["vacancy"]
+    vacancy.hours_min, vacancy.hours_max = 20, 30
+    vacancy.save_revision().publish()
+    _in(pages["home"], code)
+    _in(pages["index"], code)
+    _in(pages["company"], code)
+    translated = _in(pages["vacancy"], code)
+    translated.hours_min, translated.hours_max = 20, 30
+    translated.save_revision().publish()
+
+    response = client.get(translated.url)
+    assert bool(_ranges(response, r"20\s*–\s*30")) is isolated
+    assert "30" in response.content.decode()

@@ -100,3 +100,35 @@ def test_pages_translated_in_code_stay_live(home_de, german_page):
     translated = translate_page(german_page, "en", title="Advice")
 
     assert translated.live is True
+
+
+@pytest.mark.parametrize("code", ["en", "ar"])
+def test_parents_created_for_a_translated_child_start_as_drafts(
+    client, editor, home_de, german_page, code, django_capture_on_commit_callbacks
+):
+    """Translating "Sprachkurse" while its parent "Beratung" has no version in
+    the language: Wagtail creates the parent as a live alias of the German
+    page. It must be a draft translation like the child, which an editor can
+    then translate in wagtail-localize's editor."""
+    _home_in(home_de, code)
+    locale = Locale.objects.get(language_code=code)
+    child = german_page.get_children().get()
+    client.force_login(editor)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = _submit_translation(client, child, locale)
+
+    assert response.status_code == 302
+    parent = german_page.get_translation(locale)
+    assert parent.alias_of_id is None
+    assert parent.live is False
+    assert parent.has_unpublished_changes is True
+    assert child.get_translation(locale).live is False
+    client.logout()
+    assert client.get(f"/{code}/beratung/").status_code == 404
+
+    # The parent is a wagtail-localize translation: its editor opens.
+    client.force_login(editor)
+    response = client.get(f"/admin/pages/{parent.pk}/edit/")
+    assert response.status_code == 200
+    assert b"localize" in response.content

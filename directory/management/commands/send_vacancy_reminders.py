@@ -8,7 +8,8 @@ ended vacancies leave the site. See docs/firm-access.md.
 
 from django.core.management.base import BaseCommand
 
-from directory.services import REMINDER_DAYS_BEFORE, vacancy_reminders_send
+from directory.selectors.vacancies import REMINDER_DAYS_BEFORE
+from directory.services import vacancy_reminders_send
 
 
 class Command(BaseCommand):

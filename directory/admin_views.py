@@ -11,6 +11,7 @@ from django.views.decorators.http import require_http_methods
 from . import rules, services
 from .forms import FirmInviteForm
 from .models import CompanyPage, VacancyPage
+from .selectors.firms import firm_users
 
 
 @require_http_methods(["GET", "POST"])
@@ -37,7 +38,7 @@ def firm_invite(request, page_id: int):
         {
             "company": company,
             "form": form,
-            "firm_users": services.firm_users(company=company),
+            "firm_users": firm_users(company=company),
         },
     )
 
