@@ -258,6 +258,7 @@ def event_index_for(*, locale: Locale) -> EventIndexPage | None:
 
 def event_detail_context(*, event: EventPage, request) -> dict:
     """Dates, place and structured data for the event page."""
+    from .extensions import event_panels
     from .jsonld import event_jsonld
 
     now = timezone.now()
@@ -284,6 +285,7 @@ def event_detail_context(*, event: EventPage, request) -> dict:
             str(SPOKEN_LANGUAGE_NAMES.get(code, code)) for code in event.languages
         ],
         "ics_url": event.get_url(request) + event.reverse_subpage("ics"),
+        "extension_panels": event_panels(event=event, request=request),
         "jsonld": event_jsonld(
             event=event, occurrence=next_occurrence, request=request
         ),
