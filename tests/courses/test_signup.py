@@ -255,3 +255,37 @@ def test_listing_shows_seats(visitor, course, event_index):
     response = visitor.get(event_index.url)
     html = response.content.decode()
     assert re.search(r"Warteliste", html)
+
+
+def test_resident_with_account_signs_up_in_one_click(
+    post, client, course, django_user_model
+):
+    from allauth.account.models import EmailAddress
+
+    resident = django_user_model.objects.create_user(
+        username="b-1", password="x-pass-12345", display_name="Bernd"
+    )
+    EmailAddress.objects.create(
+        user=resident, email="bernd@example.org", verified=True, primary=True
+    )
+    course.audience = Audience.RESIDENTS
+    course.save()
+    client.force_login(resident)
+    form = client.get(signup_url(course)).content.decode()
+    assert 'name="name"' not in form
+    url = reverse("courses:signup_account", args=[course.pk])
+    response = post(client, url, {})
+    assert response.status_code == 302
+    registration = Registration.objects.get()
+    assert (registration.user, registration.email) == (resident, "bernd@example.org")
+    assert mail.outbox[0].to == ["bernd@example.org"]
+    # A second click registers nobody twice.
+    assert post(client, url, {}).status_code == 409
+    assert Registration.objects.count() == 1
+
+
+def test_residents_only_course_refuses_anonymous(post, visitor, course):
+    course.audience = Audience.RESIDENTS
+    course.save()
+    assert post(visitor, signup_url(course), form_data()).status_code == 403
+    assert Registration.objects.count() == 0
