@@ -11,7 +11,13 @@ class CampaignsConfig(AppConfig):
     def ready(self):
         from wagtail.signals import page_published
 
-        from .models import CampaignPage
+        from portal.page_cache import page_cache_depends, page_cache_purge_on_change
+
+        from .models import CampaignIndexPage, CampaignPage
+
+        # The index and the home page's teaser list the campaigns.
+        page_cache_depends(CampaignIndexPage, "listing:campaigns")
+        page_cache_purge_on_change(CampaignPage, lambda page: ["listing:campaigns"])
 
         page_published.connect(
             _prepare_renditions, sender=CampaignPage, dispatch_uid="campaign-renditions"

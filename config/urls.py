@@ -36,7 +36,7 @@ if settings.DEBUG:
 urlpatterns += i18n_patterns(
     path(pgettext_lazy("URL path", "search/"), portal_views.search, name="search"),
     # Resident accounts: the portal's own pages first, then django-allauth's.
-    path(pgettext_lazy("URL path", "account/"), include("ideas.urls")),
+    path(pgettext_lazy("URL path", "account/"), include("residents.urls")),
     path(pgettext_lazy("URL path", "account/"), include("allauth.urls")),
     path(pgettext_lazy("URL path", "courses/"), include("courses.urls")),
     path("", include(wagtail_urls)),

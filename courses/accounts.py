@@ -1,21 +1,13 @@
-"""The one place courses asks about resident accounts. Resident accounts
-move from `ideas` into `residents` (the arch branch); until then this reads
-allauth directly, as ideas does, and courses never imports ideas."""
+"""The one place courses asks about resident accounts (the `residents` app)."""
 
 from __future__ import annotations
 
 
 def resident_is_verified(user) -> bool:
-    """A logged-in, active account with a verified e-mail address."""
-    if user is None or not user.is_authenticated or not user.is_active:
-        return False
-    cached = getattr(user, "_courses_verified", None)
-    if cached is None:
-        from allauth.account.models import EmailAddress
+    """A verified resident (e-mail or participation code), as residents says."""
+    from residents.rules import is_verified
 
-        cached = EmailAddress.objects.filter(user=user, verified=True).exists()
-        user._courses_verified = cached
-    return cached
+    return user is not None and is_verified(user)
 
 
 def resident_name(user) -> str:

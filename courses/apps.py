@@ -32,6 +32,7 @@ class CoursesConfig(AppConfig):
         from .models import Registration
 
         private_model_register(Registration, can_read=rules.can_use_course_desk)
+        _page_cache_register()
         extensions.event_panel_register(hooks.event_panel)
         extensions.occurrence_badges_register(hooks.occurrence_badges)
         privacy.personal_data_register(
@@ -44,3 +45,22 @@ class CoursesConfig(AppConfig):
             "courses.ContactPointStaff",
             reason="which contact point a staff member serves; work, not private",
         )
+
+
+def _page_cache_register():
+    """Seats left are shown on event pages and the listing: a change of a
+    registration or of the settings purges them from the anonymous cache."""
+    from events.models import EventIndexPage, EventPage
+    from portal.page_cache import (
+        model_tag,
+        page_cache_depends,
+        page_cache_purge_on_change,
+    )
+
+    from .models import Registration, RegistrationSettings
+
+    tags = (model_tag(Registration), model_tag(RegistrationSettings))
+    page_cache_depends(EventPage, *tags)
+    page_cache_depends(EventIndexPage, *tags)
+    page_cache_purge_on_change(Registration)
+    page_cache_purge_on_change(RegistrationSettings)

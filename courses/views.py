@@ -9,6 +9,9 @@ send, and a cancellation needs the signed link, which another site does not
 know. As defence in depth a POST whose browser names another origin is
 refused. The one-click sign-up of a logged-in resident keeps Django's CSRF
 check (that visitor has a session already).
+
+Every answer here is personal or shows live seat counts: never in the
+anonymous page cache (`never_cache`).
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -99,6 +103,7 @@ def _settings_or_404(settings_id: int):
     return settings
 
 
+@never_cache
 @csrf_exempt
 @require_http_methods(["GET", "POST"])
 def signup(request: HttpRequest, settings_id: int) -> HttpResponse:
@@ -140,6 +145,7 @@ def signup(request: HttpRequest, settings_id: int) -> HttpResponse:
     )
 
 
+@never_cache
 @require_POST
 def signup_account(request: HttpRequest, settings_id: int) -> HttpResponse:
     """One click for a resident with a verified account."""
@@ -184,6 +190,7 @@ def _invalid_link(request) -> HttpResponse:
     return TemplateResponse(request, "courses/invalid_link.html", {}, status=404)
 
 
+@never_cache
 @csrf_exempt
 @require_http_methods(["GET", "POST"])
 def manage(request: HttpRequest, token: str) -> HttpResponse:
@@ -229,6 +236,7 @@ def manage(request: HttpRequest, token: str) -> HttpResponse:
     )
 
 
+@never_cache
 def manage_ics(request: HttpRequest, token: str) -> HttpResponse:
     registration = registration_from_token(token)
     if registration is None or not registration.has_seat:
@@ -240,6 +248,7 @@ def manage_ics(request: HttpRequest, token: str) -> HttpResponse:
     return response
 
 
+@never_cache
 def by_code(request: HttpRequest) -> HttpResponse:
     """Find one's registration by the code on the slip (no account)."""
     form = CodeForm(request.GET or None)

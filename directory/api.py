@@ -19,9 +19,15 @@ from ninja import Field, NinjaAPI, Query, Schema
 from wagtail.models import Locale
 
 from portal import absolute
+from portal.models import Quarter
+from portal.page_cache import model_tag, page_cache_tag
 
 from .filters import HOURS_MAX, HOURS_MIN, vacancy_filters_parse
+from .models import Sector
 from .selectors import finder_vocabulary, vacancies_find, vacancy_items
+
+#: The anonymous page cache keeps answers until a vacancy or term changes.
+VOCABULARY_TAGS = (model_tag(Sector), model_tag(Quarter))
 
 PER_PAGE_DEFAULT, PER_PAGE_MAX = 20, 100
 
@@ -175,6 +181,7 @@ def _page_url(request: HttpRequest, number: int) -> str:
 )
 def vacancies_list(request: HttpRequest, params: Query[VacancyQuery]):
     locale = _locale(params.lang)
+    page_cache_tag(request, "listing:vacancies", *VOCABULARY_TAGS)
     vocabulary = finder_vocabulary(locale=locale)
     filters = vacancy_filters_parse(
         request.GET,

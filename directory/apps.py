@@ -20,6 +20,7 @@ class DirectoryConfig(AppConfig):
         post_migrate.connect(
             _after_migrate, sender=self, dispatch_uid="directory-after-migrate"
         )
+        _page_cache_register()
         from wagtail.signals import page_published
 
         from .models import CompanyPage, VacancyPage
@@ -62,3 +63,35 @@ def _after_migrate(sender, **kwargs):
         SpokenLanguage.objects.update_or_create(
             code=code, defaults={"sort_order": position}
         )
+
+
+def _page_cache_register():
+    """What the anonymous page cache purges when firms' pages change."""
+    from portal.models import Quarter
+    from portal.page_cache import (
+        model_tag,
+        page_cache_depends,
+        page_cache_purge_on_change,
+    )
+
+    from .models import (
+        CompanyPage,
+        DirectoryIndexPage,
+        Sector,
+        SpokenLanguage,
+        VacancyFinderPage,
+        VacancyPage,
+    )
+
+    terms = (model_tag(Sector), model_tag(Quarter), model_tag(SpokenLanguage))
+    page_cache_depends(DirectoryIndexPage, "listing:companies", *terms)
+    page_cache_depends(CompanyPage, *terms)
+    page_cache_depends(VacancyPage, *terms)
+    page_cache_depends(VacancyFinderPage, "listing:vacancies", *terms)
+    page_cache_purge_on_change(CompanyPage, lambda page: ["listing:companies"])
+    # The directory shows each firm's open vacancies; the finder, the API
+    # and the home page's teaser list them.
+    page_cache_purge_on_change(
+        VacancyPage, lambda page: ["listing:vacancies", "listing:companies"]
+    )
+    page_cache_purge_on_change(SpokenLanguage)

@@ -9,6 +9,8 @@ class EventsConfig(AppConfig):
     def ready(self):
         from portal.roles import EDITORS, role_grant
 
+        _page_cache_register()
+
         role_grant(
             EDITORS,
             *(
@@ -17,3 +19,21 @@ class EventsConfig(AppConfig):
                 for model in ("eventcategory", "targetgroup", "venue")
             ),
         )
+
+
+def _page_cache_register():
+    """What the anonymous page cache purges when events change."""
+    from portal.page_cache import (
+        model_tag,
+        page_cache_depends,
+        page_cache_purge_on_change,
+    )
+
+    from .models import EventCategory, EventIndexPage, EventPage, TargetGroup, Venue
+
+    terms = (model_tag(EventCategory), model_tag(TargetGroup), model_tag(Venue))
+    # The index's list, month and feed; the home page's teaser.
+    page_cache_depends(EventIndexPage, "listing:events", *terms)
+    page_cache_depends(EventPage, *terms)
+    page_cache_purge_on_change(EventPage, lambda page: ["listing:events"])
+    page_cache_purge_on_change(Venue)

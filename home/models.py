@@ -13,6 +13,7 @@ from wagtail.search import index
 
 from portal.blocks import ContactPersonBlock, ContentStreamBlock, OpeningHoursBlock
 from portal.models import Address, Quarter
+from portal.routing import OneQueryRouteMixin
 
 from .blocks import ServiceBlock
 from .teasers import contact_points_for_home, teasers_for_home
@@ -20,7 +21,7 @@ from .teasers import contact_points_for_home, teasers_for_home
 __all__ = ["HomePage", "StandardPage", "ContactPointPage", "LegalPage"]
 
 
-class HomePage(Page):
+class HomePage(OneQueryRouteMixin, Page):
     """The quarters' front door, one per language. Editors write the intro;
     the quarter portraits come from the Quarter snippets, and the teasers
     (events, vacancies, ideas, campaign) from the feature apps."""

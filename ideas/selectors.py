@@ -349,3 +349,8 @@ def comments_for_moderation() -> QuerySet:
             Subquery(open_reports, output_field=IntegerField()), Value(0)
         )
     )
+
+
+def idea_support_count(*, idea: Idea) -> int:
+    """The exact number of supports of `idea`, counted now."""
+    return Support.objects.filter(idea=idea).count()

@@ -11,16 +11,29 @@ class PortalConfig(AppConfig):
         from wagtail.models import Page
         from wagtail.permissions import register_permission_policy
 
-        from . import absolute
+        from . import absolute, page_cache
         from .admin_access import PortalPagePermissionPolicy
+        from .privacy import personal_data_exempt
         from .roles import roles_sync_after_migrate
         from .text import register_admin_form_fields
+
+        # Uploads name their uploader; a resident's idea photo is exported
+        # with the idea (ideas' section) and stays with it, like the idea.
+        personal_data_exempt(
+            "portal.CustomImage",
+            reason="uploaded_by_user is Wagtail's upload record; a resident's "
+            "photo belongs to their idea and is exported with it",
+        )
 
         # Before any admin form class is built (they are built lazily).
         register_admin_form_fields()
 
         # Firms read only their own pages (portal/admin_access.py).
         register_permission_policy(Page, PortalPagePermissionPolicy())
+
+        # Publish, unpublish, moves, deletions, settings and terms purge the
+        # anonymous page cache (portal/page_cache.py).
+        page_cache.signals_connect()
 
         # Roles reference permissions of every app, so they are (re)built once
         # all migrations ran, in every environment, not only in the demo.

@@ -57,6 +57,11 @@ def _text(value) -> str:
     return Truncator(text).chars(DESCRIPTION_MAX)
 
 
+def page_description(page) -> str:
+    """The text that describes `page` in search results and link previews."""
+    return _description(page)
+
+
 def _description(page) -> str:
     for name in DESCRIPTION_FIELDS:
         text = _text(getattr(page, name, ""))
@@ -92,10 +97,16 @@ def _alternates(page: Page, request: HttpRequest) -> list[Alternate]:
 
 
 def page_meta(
-    *, page: Page | None, request: HttpRequest, title: str, language: str, home=None
+    *,
+    page: Page | None,
+    request: HttpRequest,
+    title: str,
+    language: str,
+    home_description: str = "",
 ) -> PageMeta:
-    """`title` is the document's title as the template built it; `home` the
-    language's home page, whose description stands in for pages without one."""
+    """`title` is the document's title as the template built it;
+    `home_description` the language's home page's, which stands in for
+    pages without one."""
     # Sub-routes (calendar, archive, idea detail) have their own canonical
     # address; query strings (filters, paging) are left out of it.
     canonical = absolute_url(request.path)
@@ -105,8 +116,8 @@ def page_meta(
         canonical=canonical,
         language=language,
     )
-    if not meta.description and home is not None:
-        meta.description = _description(home.specific)
+    if not meta.description:
+        meta.description = home_description
     if not meta.description:
         meta.description = _text(title)
     if page is None or not page.pk:

@@ -133,13 +133,25 @@ class PortalCSPMiddleware(CSPMiddleware):
 
     @staticmethod
     def _tile_source(request: HttpRequest) -> str | None:
+        from wagtail.models import Site
+
         from .models import MapSettings
+        from .page_cache import ALL, tag_fingerprint
 
         try:
-            tile_url = MapSettings.for_request(request).tile_url
+            site = Site.find_for_request(request)
+            if site is None:
+                return None
+            # From the cache until a setting is saved (which purges `all`):
+            # one query less on every page.
+            key = f"csp:tiles:{site.pk}:{tag_fingerprint([ALL])}"
+            source = cache.get(key)
+            if source is None:
+                source = tile_source(MapSettings.for_site(site).tile_url) or ""
+                cache.set(key, source, timeout=24 * 3600)
         except Exception:  # noqa: BLE001 - no site for this host, or no table yet
             return None
-        return tile_source(tile_url)
+        return source or None
 
 
 def _is_plain_html(response: HttpResponseBase) -> bool:

@@ -8,6 +8,7 @@ from wagtail.models import Locale
 
 from .absolute import absolute_url
 from .health import health_report
+from .page_cache import page_cache_tag
 from .search import search_suggestion, search_vocabulary, site_search
 from .selectors import search_terms
 
@@ -18,6 +19,8 @@ SEARCH_QUERY_MAX_LENGTH = 200
 
 @require_GET
 def search(request):
+    # Any publish or idea change may change the results.
+    page_cache_tag(request, "search")
     query = " ".join(request.GET.get("q", "").split())[:SEARCH_QUERY_MAX_LENGTH]
     terms = search_terms(query)
     locale = Locale.get_active()

@@ -84,3 +84,11 @@ def admin_api_only_choosable(router):
     # After wagtail.images and wagtail.documents registered theirs.
     router.register_endpoint("images", PortalImagesAdminAPIViewSet)
     router.register_endpoint("documents", PortalDocumentsAdminAPIViewSet)
+
+
+@hooks.register("before_serve_page")
+def page_cache_tags_served(page, request, serve_args, serve_kwargs):
+    # What the anonymous page cache purges this response with (page_cache).
+    from .page_cache import page_tags_served
+
+    page_tags_served(page, request)

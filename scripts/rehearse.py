@@ -554,6 +554,9 @@ http {{
         check(7, "huge upload and slow clients stopped at nginx")(
             self.check_nginx_limits
         )
+        check(len(RESULTS) + 1, "a publish is visible through nginx at once")(
+            self.check_page_cache
+        )
 
     def check_media(self) -> str:
         from io import BytesIO
@@ -888,6 +891,44 @@ http {{
             f"sent, 0 app log lines; 30 slow clients: normal GET 200 in <= "
             f"{slowest:.0f} ms, header tricklers cut after "
             f"{max(header_closed):.1f} s"
+        )
+
+    def check_page_cache(self) -> str:
+        """The anonymous page cache (docs/page-cache.md): the home page comes
+        from the cache, and a section published in the menu (or deleted)
+        shows through nginx on the next request, on either node."""
+        visitor = Browser(self.nginx_port)
+        visitor.get("/")
+        warm = visitor.get("/")
+        assert warm.status == 200, warm.status
+        assert warm.headers.get("x-page-cache") == "hit", warm.headers
+        title = f"Probe {uuid.uuid4().hex[:8]}"
+        slug = title.lower().replace(" ", "-")
+        published = time.monotonic()
+        self.shell(
+            "from wagtail.models import Locale, Site\n"
+            "from home.models import StandardPage\n"
+            "home = Site.objects.get(is_default_site=True).root_page\n"
+            f"page = StandardPage(title={title!r}, slug={slug!r}, "
+            "show_in_menus=True)\n"
+            "home.add_child(instance=page)\n"
+            "page.save_revision().publish()\n"
+            "print('ok')"
+        )
+        shown = [visitor.get("/") for _ in range(4)]  # both nodes, in turn
+        seconds = time.monotonic() - published
+        assert all(title in answer.text for answer in shown), "menu not purged"
+        self.shell(
+            "from wagtail.models import Page\n"
+            f"Page.objects.get(slug={slug!r}).delete()\n"
+            "print('ok')"
+        )
+        gone = [visitor.get("/") for _ in range(4)]
+        assert all(title not in answer.text for answer in gone), "still shown"
+        return (
+            f"cached home page hit; published section in the menu on "
+            f"{len(shown)}/{len(shown)} requests, {seconds:.1f} s after the "
+            f"publish began (shell start included); gone after deletion"
         )
 
 

@@ -30,3 +30,23 @@ def csp_directives(response) -> dict[str, list[str]]:
         name, *sources = part.split()
         policy[name] = sources
     return policy
+
+
+def sitemap_files(client) -> list:
+    """The parsed files `/sitemap.xml` indexes (one per app and language)."""
+    from urllib.parse import urlsplit
+    from xml.etree import ElementTree
+
+    sm = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+    index = client.get("/sitemap.xml")
+    assert index.status_code == 200
+    root = ElementTree.fromstring(index.content)  # noqa: S314 - our own sitemap
+    assert root.tag == f"{sm}sitemapindex"
+    files = []
+    for loc in root.iter(f"{sm}loc"):
+        parts = urlsplit(loc.text)
+        response = client.get(parts.path + (f"?{parts.query}" if parts.query else ""))
+        assert response.status_code == 200, loc.text
+        assert response["Content-Type"].startswith("application/xml")
+        files.append(ElementTree.fromstring(response.content))  # noqa: S314
+    return files

@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "courses",
     "campaigns",
     "ideas",
+    "residents",
     # Wagtail
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
@@ -90,6 +91,9 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "portal.security.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Anonymous pages from the cache before any session, CSRF or user work
+    # (portal/page_cache.py); stores the CSP header with the page.
+    "portal.page_cache.PageCacheMiddleware",
     "portal.security.PortalCSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -154,6 +158,35 @@ if REDIS_URL:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+#: Anonymous GET/HEAD responses cached whole and purged on change
+#: (portal/page_cache.py, docs/page-cache.md). Off in the test settings.
+PORTAL_PAGE_CACHE = env.bool("PORTAL_PAGE_CACHE", default=True)
+#: Seconds a stored page is kept at most (purges are instant; this bounds
+#: what only time changes, such as "upcoming" events).
+PORTAL_PAGE_CACHE_SECONDS = env.int("PORTAL_PAGE_CACHE_SECONDS", default=600)
+#: `max-age` browsers get for cached pages (they revalidate with the ETag).
+PORTAL_PAGE_CACHE_MAX_AGE = env.int("PORTAL_PAGE_CACHE_MAX_AGE", default=60)
+
+#: The site frame (menu, footer, legal links) from the cache, rebuilt after a
+#: publish of a section, a settings change or a full purge (portal/frame.py).
+PORTAL_FRAME_CACHE = env.bool("PORTAL_FRAME_CACHE", default=True)
+
+#: A reverse proxy (Varnish, or nginx with a purge module) in front of the
+#: app servers, purged with HTTP PURGE requests, e.g. `http://127.0.0.1:6081`.
+#: Responses then allow it to keep them (`s-maxage`).
+FRONTEND_CACHE_URL = env("FRONTEND_CACHE_URL", default="")
+if FRONTEND_CACHE_URL:
+    INSTALLED_APPS.insert(
+        INSTALLED_APPS.index("wagtail.contrib.settings"),
+        "wagtail.contrib.frontend_cache",
+    )
+    WAGTAILFRONTENDCACHE = {
+        "proxy": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": FRONTEND_CACHE_URL,
+        }
+    }
 
 # Users and passwords -------------------------------------------------------
 
@@ -337,7 +370,7 @@ else:
 # Residents sign up with django-allauth: a verified e-mail address is required
 # before they submit, support or comment; login by a code sent by e-mail is the
 # alternative to a password. People without e-mail get a one-time
-# participation code at a contact point (ideas.ParticipationCode) and log in
+# participation code at a contact point (residents.ParticipationCode) and log in
 # with the user name they chose there, hence "username" as a second method.
 # Editors and firms keep using the Wagtail admin login.
 
@@ -346,17 +379,17 @@ AUTHENTICATION_BACKENDS = [
     "allauth.account.auth_backends.AuthenticationBackend",
 ]
 LOGIN_URL = "account_login"
-LOGIN_REDIRECT_URL = "ideas:profile"
+LOGIN_REDIRECT_URL = "residents:profile"
 ACCOUNT_LOGOUT_REDIRECT_URL = "/"
 #: Proxies in front of the app servers that append the client's address to
 #: X-Forwarded-For (1 behind the rehearsal's nginx); 0 trusts no header.
 TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
 ALLAUTH_TRUSTED_PROXY_COUNT = TRUSTED_PROXY_COUNT
-ACCOUNT_ADAPTER = "ideas.accounts.ResidentAccountAdapter"
-ACCOUNT_USER_DISPLAY = "ideas.accounts.user_display"
-ACCOUNT_SIGNUP_FORM_CLASS = "ideas.accounts.ResidentSignupForm"
+ACCOUNT_ADAPTER = "residents.accounts.ResidentAccountAdapter"
+ACCOUNT_USER_DISPLAY = "residents.accounts.user_display"
+ACCOUNT_SIGNUP_FORM_CLASS = "residents.accounts.ResidentSignupForm"
 ACCOUNT_FORMS = {
-    "request_login_code": "ideas.account_forms.ResidentRequestLoginCodeForm"
+    "request_login_code": "residents.account_forms.ResidentRequestLoginCodeForm"
 }
 ACCOUNT_LOGIN_METHODS = {"email", "username"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]

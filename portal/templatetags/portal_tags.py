@@ -4,48 +4,56 @@ from django import template
 from django.conf import settings
 from django.urls import translate_url
 from django.utils import translation
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Locale, Page
 
 from portal.blocks import WEEKDAYS
+from portal.frame import site_frame
 from portal.languages import SPOKEN_LANGUAGE_NAMES
 from portal.meta import page_meta
-from portal.selectors import menu_sections
+from portal.page_cache import page_cache_tag
 
 register = template.Library()
 
 
-def _home_for(request) -> Page | None:
-    site = Site.find_for_request(request)
-    if site is None:
-        return None
-    return site.root_page.localized
+@register.simple_tag(takes_context=True)
+def frame(context):
+    """The site frame (menu, footer, organisation), cached (portal.frame)."""
+    return site_frame(context["request"])
 
 
 @register.inclusion_tag("navigation/main_menu.html", takes_context=True)
 def main_menu(context):
     request = context["request"]
-    home = _home_for(request)
-    site = Site.find_for_request(request)
+    frame = site_frame(request) or {}
     # Sections not yet translated stay in the menu, in German (issue 11).
-    children = menu_sections(root=site.root_page, home=home) if home and site else []
     current = context.get("page")
-    current_path = current.path if current is not None else ""
+    current_path = getattr(current, "path", "") or ""
     items = [
         {
-            "page": child,
-            "lang": child.fallback_lang,
+            **section,
             # "page" on the section itself, "true" anywhere below it.
             "current": (
                 "page"
-                if child.path == current_path
+                if section["path"] == current_path
                 else "true"
-                if current_path.startswith(child.path)
+                if current_path.startswith(section["path"])
                 else ""
             ),
         }
-        for child in children
+        for section in frame.get("menu", [])
     ]
-    return {"home": home, "items": items, "request": request}
+    home = frame.get("home")
+    return {"home_url": home["url"] if home else "/", "items": items}
+
+
+@register.inclusion_tag("navigation/footer.html", takes_context=True)
+def footer(context):
+    frame = site_frame(context["request"]) or {}
+    return {
+        "org": frame.get("organisation"),
+        "legal": {link["kind"]: link["url"] for link in frame.get("legal", [])},
+        "request": context["request"],
+    }
 
 
 @register.inclusion_tag("components/meta.html", takes_context=True)
@@ -62,7 +70,9 @@ def page_meta_tags(context):
         request=request,
         title=title,
         language=translation.get_language(),
-        home=_home_for(request),
+        home_description=((site_frame(request) or {}).get("home") or {}).get(
+            "description", ""
+        ),
     )
     return {"meta": meta, "site_name": site_name}
 
@@ -73,7 +83,8 @@ def breadcrumbs(context):
     if page is None or page.depth <= 2:
         return {"ancestors": []}
     # Depth 1 is the tree root, depth 2 the language's home page.
-    ancestors = Page.objects.ancestor_of(page).filter(depth__gte=2).live()
+    ancestors = list(Page.objects.ancestor_of(page).filter(depth__gte=2).live())
+    page_cache_tag(context.get("request"), *(f"crumb:{a.pk}" for a in ancestors))
     return {"ancestors": ancestors, "page": page}
 
 

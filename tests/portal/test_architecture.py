@@ -41,6 +41,8 @@ def test_the_tree_keeps_the_layers_contract():
         ("portal/bad_upward.py", "ideas.models"),
         # sideways: one feature app imports another of its layer
         ("directory/bad_sideways.py", "events.models"),
+        # the accounts below the feature apps import none of them
+        ("residents/bad_upward.py", "ideas.services"),
         # upward from a feature app to the home page app
         ("ideas/bad_home.py", "home.models"),
     ],
@@ -58,6 +60,9 @@ def test_a_forbidden_import_breaks_the_contract(tmp_path, module, forbidden):
     result = lint_imports(tmp_path)
 
     assert result.returncode == 1, result.stdout + result.stderr
-    assert "Layers: config > home > feature apps > portal BROKEN" in result.stdout
+    assert (
+        "Layers: config > home > feature apps > residents > portal BROKEN"
+        in result.stdout
+    )
     importer = module.removesuffix(".py").replace("/", ".")
     assert f"{importer} -> {forbidden}" in result.stdout

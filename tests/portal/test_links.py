@@ -10,7 +10,6 @@ import re
 import subprocess
 from pathlib import Path
 from unittest import mock
-from xml.etree import ElementTree
 
 import icalendar
 import pytest
@@ -20,8 +19,8 @@ from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import Site, WorkflowState
 
-from ideas import services as idea_services
 from ideas.models import IdeaBoardPage
+from ideas.services import lifecycle
 from tests.directory.conftest import (  # noqa: F401 - fixtures
     _user,
     company_a,
@@ -39,7 +38,7 @@ from tests.factories.directory import VacancyFinderPageFactory, VacancyPageFacto
 from tests.factories.events import EventIndexPageFactory, EventPageFactory, berlin
 from tests.factories.ideas import CategoryFactory, ResidentFactory
 from tests.factories.ideas import QuarterFactory as IdeaQuarterFactory
-from tests.utils import soup
+from tests.utils import sitemap_files, soup
 
 BASE = "http://quartier.test:8421"
 URL = re.compile(r"""(?:https?|webcal)://[^\s"'<>)\]]+""")
@@ -105,9 +104,9 @@ def _jsonld_urls(response) -> list[str]:
 
 
 def _sitemap_urls(visitor) -> list[str]:
-    root = ElementTree.fromstring(visitor.get("/sitemap.xml").content)  # noqa: S314
     return [
         element.text or element.get("href")
+        for root in sitemap_files(visitor)
         for element in root.iter()
         if element.tag.endswith("}loc") or element.tag.endswith("}link")
     ]
@@ -210,7 +209,7 @@ def test_every_emitted_absolute_url_starts_with_base_url(
     mail.outbox.clear()
     author = ResidentFactory()
     with django_capture_on_commit_callbacks(execute=True):
-        idea = idea_services.idea_submit(
+        idea = lifecycle.idea_submit(
             author=author,
             title="Mehr Bänke am Schlaatz",
             description="Entlang des Nuthewegs fehlen Sitzplätze.",
@@ -218,9 +217,7 @@ def test_every_emitted_absolute_url_starts_with_base_url(
             quarter=IdeaQuarterFactory(),
         )
     with django_capture_on_commit_callbacks(execute=True):
-        idea_services.idea_transition(
-            idea=idea, actor=editor_user, to_status="published"
-        )
+        lifecycle.idea_transition(idea=idea, actor=editor_user, to_status="published")
     found["idea mails"] = _mail_urls()
 
     for source, urls in found.items():
