@@ -41,6 +41,7 @@ urlpatterns += i18n_patterns(
     # Resident accounts: the portal's own pages first, then django-allauth's.
     path(pgettext_lazy("URL path", "account/"), include("residents.urls")),
     path(pgettext_lazy("URL path", "account/"), include("allauth.urls")),
+    path(pgettext_lazy("URL path", "courses/"), include("courses.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

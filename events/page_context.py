@@ -10,6 +10,7 @@ from wagtail.models import Locale
 
 from portal.languages import SPOKEN_LANGUAGE_NAMES
 
+from .extensions import event_panels
 from .jsonld import event_jsonld
 from .models import EventPage
 from .selectors import (
@@ -46,6 +47,7 @@ def event_detail_context(*, event: EventPage, request) -> dict:
             str(SPOKEN_LANGUAGE_NAMES.get(code, code)) for code in event.languages
         ],
         "ics_url": event.get_url(request) + event.reverse_subpage("ics"),
+        "extension_panels": event_panels(event=event, request=request),
         "jsonld": event_jsonld(
             event=event, occurrence=next_occurrence, request=request
         ),

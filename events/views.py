@@ -15,6 +15,7 @@ from wagtail.models import Locale
 from portal import absolute
 
 from . import ical
+from .extensions import occurrence_badges
 from .forms import EventFilterForm
 from .selectors import (
     ARCHIVE_DAYS,
@@ -105,6 +106,7 @@ def event_listing(request, *, index_page):
             form=form,
             view="list",
             page_obj=page_obj,
+            badges=occurrence_badges(occurrences=page_obj.object_list),
             range_first=first,
             range_last=last,
         ),

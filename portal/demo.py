@@ -36,6 +36,7 @@ DEMO_ACCOUNTS = [
     ("firma-b", roles.FIRMS, False, "Friedrich", "Firma-B"),
     ("beraterin", roles.ADVISERS, False, "Berit", "Beraterin"),
     ("bewohner", None, False, "Bernd", "Bewohner"),
+    ("anlaufstelle", roles.CONTACT_POINT_STAFF, False, "Anke", "Anlaufstelle"),
 ]
 
 PALETTES = [

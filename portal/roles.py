@@ -15,8 +15,9 @@ EDITORS = "Editors"
 MODERATORS = "Moderators"
 ADVISERS = "Advisers"
 FIRMS = "Firms"
+CONTACT_POINT_STAFF = "Contact point staff"
 
-ROLES = (EDITORS, MODERATORS, ADVISERS, FIRMS)
+ROLES = (EDITORS, MODERATORS, ADVISERS, FIRMS, CONTACT_POINT_STAFF)
 
 # Model permissions per role, as "app_label.codename".
 _model_permissions: dict[str, set[str]] = defaultdict(set)

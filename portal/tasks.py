@@ -117,12 +117,16 @@ def send_rendered_mail(
     to: list[str],
     html: str = "",
     headers: dict[str, str] | None = None,
+    attachments: list[tuple[str, str, str]] | None = None,
 ) -> None:
     """Mails rendered in the request, as queued before send_template_mail;
-    kept one release so that those still in the queue at the update go out."""
+    kept one release so that those still in the queue at the update go out.
+    `attachments` are (filename, text content, mimetype), e.g. an `.ics`."""
     message = EmailMultiAlternatives(
         subject=subject, body=body, from_email=from_email, to=to, headers=headers
     )
     if html:
         message.attach_alternative(html, "text/html")
+    for filename, content, mimetype in attachments or ():
+        message.attach(filename, content, mimetype)
     message.send()

@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "home",
     "directory",
     "events",
+    "courses",
     "campaigns",
     "ideas",
     "residents",
@@ -604,6 +605,12 @@ WAGTAIL_ENABLE_UPDATE_CHECK = False
 
 #: Whether `seed_demo` may create the demo accounts with their public password.
 PORTAL_DEMO_ALLOWED = env.bool("PORTAL_DEMO_ALLOWED", default=False)
+
+#: Days after a course's last date when the personal data of its
+#: registrations is deleted (`run_job course-retention`); counts are kept.
+COURSES_RETENTION_DAYS = env.int("COURSES_RETENTION_DAYS", default=90)
+#: Days a personal view/cancel link of a registration stays valid.
+COURSES_LINK_MAX_AGE_DAYS = env.int("COURSES_LINK_MAX_AGE_DAYS", default=400)
 
 #: Error reports to Sentry (or GlitchTip …) when set, without personal data
 #: (portal/sentry.py); `SENTRY_ENVIRONMENT`, `SENTRY_RELEASE` label them.

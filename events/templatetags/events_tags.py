@@ -21,3 +21,11 @@ def jsonld(data) -> str:
         '<script type="application/ld+json">{}</script>',
         mark_safe(text.translate(_ESCAPES)),  # noqa: S308 - escaped above
     )
+
+
+@register.simple_tag
+def occurrence_badge(badges, occurrence) -> str:
+    """What apps above events add to a date in the listing (events.extensions)."""
+    from ..extensions import badges_for
+
+    return badges_for(badges, occurrence)

@@ -5,6 +5,9 @@ timers started on several nodes at once run each job once:
     manage.py run_job reminders    # vacancy reminders (daily)
     manage.py run_job sessions     # clearsessions (daily)
     manage.py run_job tasks        # prune finished background tasks (daily)
+    manage.py run_job course-offers     # waiting-list offers that expired (hourly)
+    manage.py run_job course-reminders  # course reminders for tomorrow (daily)
+    manage.py run_job course-retention  # old registrations anonymised (daily)
 
 On PostgreSQL the lock is an advisory lock held for the job's duration; a
 second start while it runs says so and exits 0. Each job is idempotent too
@@ -27,6 +30,9 @@ JOBS = {
     "sessions": ("clearsessions", {}),
     # Finished tasks older than a week; failed ones are kept for a month.
     "tasks": ("prune_db_task_results", {"min_age_days": 7, "failed_min_age_days": 30}),
+    "course-offers": ("course_offers_expire", {}),
+    "course-reminders": ("course_reminders", {}),
+    "course-retention": ("course_retention", {}),
 }
 
 

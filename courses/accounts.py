@@ -1,0 +1,26 @@
+"""The one place courses asks about resident accounts (the `residents` app)."""
+
+from __future__ import annotations
+
+
+def resident_is_verified(user) -> bool:
+    """A verified resident (e-mail or participation code), as residents says."""
+    from residents.rules import is_verified
+
+    return user is not None and is_verified(user)
+
+
+def resident_name(user) -> str:
+    return getattr(user, "display_name", "") or user.get_username()
+
+
+def resident_email(user) -> str:
+    from allauth.account.models import EmailAddress
+
+    address = (
+        EmailAddress.objects.filter(user=user, verified=True)
+        .order_by("-primary")
+        .values_list("email", flat=True)
+        .first()
+    )
+    return address or user.email
