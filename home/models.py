@@ -50,6 +50,8 @@ class HomePage(Page):
         "events.EventIndexPage",
         "campaigns.CampaignIndexPage",
         "ideas.IdeaBoardPage",
+        "economy.PremisesIndexPage",
+        "economy.NetworkBoardPage",
     ]
 
     content_panels = [

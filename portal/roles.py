@@ -15,8 +15,9 @@ EDITORS = "Editors"
 MODERATORS = "Moderators"
 ADVISERS = "Advisers"
 FIRMS = "Firms"
+BUSINESS_ADVISERS = "Business advisers"
 
-ROLES = (EDITORS, MODERATORS, ADVISERS, FIRMS)
+ROLES = (EDITORS, MODERATORS, ADVISERS, FIRMS, BUSINESS_ADVISERS)
 
 # Model permissions per role, as "app_label.codename".
 _model_permissions: dict[str, set[str]] = defaultdict(set)
