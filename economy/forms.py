@@ -49,16 +49,14 @@ class SpamGuardMixin:
         limits = settings.ECONOMY_FORM_TIME_TRAP
         try:
             started = signing.loads(
-                self.cleaned_data.get(STARTED_FIELD) or "",
-                salt=STARTED_SALT,
-                max_age=limits["max_seconds"],
+                self.cleaned_data.get(STARTED_FIELD) or "", salt=STARTED_SALT
             )
         except signing.BadSignature:
             raise forms.ValidationError(self.spam_message, code="time_trap") from None
-        if (
-            not isinstance(started, int)
-            or time.time() - started < limits["min_seconds"]
-        ):
+        # The token's own stamp is when it was signed; the value is when the
+        # form was shown.
+        age = time.time() - started if isinstance(started, int) else -1
+        if not limits["min_seconds"] <= age <= limits["max_seconds"]:
             raise forms.ValidationError(self.spam_message, code="time_trap")
 
     def clean(self):

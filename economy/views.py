@@ -54,8 +54,9 @@ def board_post(request, *, post):
             request, "economy/post_ended.html", {"page": post}, status=410
         )
     if post.audience != Audience.PUBLIC and not rules.is_member(request.user):
+        # Not even the title: the page's own meta tags would name it.
         return TemplateResponse(
-            request, "economy/post_members_only.html", {"page": post}, status=403
+            request, "economy/post_members_only.html", {}, status=403
         )
     sent = False
     status = 200

@@ -3,6 +3,7 @@ advisers (with matching premises and the CSV/XLSX export) and the answers
 to board posts, which each firm reads for its own posts only."""
 
 from django import forms
+from django.contrib.auth import get_user_model
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
@@ -10,6 +11,8 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, Obj
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
+
+from portal import roles
 
 from . import rules, selectors, services
 from .models import BoardAnswer, Enquiry, PremisesPage
@@ -33,6 +36,12 @@ class EnquiryAdminForm(WagtailAdminModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        if "assigned_to" in self.fields:
+            self.fields["assigned_to"].queryset = (
+                get_user_model()
+                .objects.filter(groups__name=roles.BUSINESS_ADVISERS, is_active=True)
+                .order_by("first_name", "username")
+            )
         if "suggested" in self.fields:
             matching = selectors.premises_matching(enquiry=self.instance)
             current = (

@@ -80,3 +80,16 @@ def adviser(role_groups):
 def started(seconds_ago: int = 60) -> str:
     """A time-trap token as the form would have handed out `seconds_ago`."""
     return signing.dumps(int(time.time()) - seconds_ago, salt=STARTED_SALT)
+
+
+@pytest.fixture
+def committed(django_capture_on_commit_callbacks):
+    """Run `call()` as if its transaction committed: the mails it queues
+    with `transaction.on_commit` go out (pytest-django keeps every test in
+    one transaction)."""
+
+    def run(call, *args, **kwargs):
+        with django_capture_on_commit_callbacks(execute=True):
+            return call(*args, **kwargs)
+
+    return run
