@@ -13,11 +13,16 @@ from wagtail.admin import messages
 
 from portal import absolute
 from portal.qr import qr_svg
+from residents import services as resident_services
+from residents.forms import CodeBatchForm
+from residents.models import ParticipationCodeBatch
+from residents.services import AccountError
 
-from . import rules, services
-from .forms import CodeBatchForm, HideForm, ResponseForm, TransitionForm
-from .models import Comment, Idea, ParticipationCodeBatch
-from .services import IdeaError
+from . import rules
+from .forms import HideForm, ResponseForm, TransitionForm
+from .models import Comment, Idea
+from .services import lifecycle, moderation
+from .services.base import IdeaError
 
 
 def _require(check, user) -> None:
@@ -46,7 +51,7 @@ def idea_status(request, pk: int):
     form = TransitionForm(request.POST or None, idea=idea)
     if request.method == "POST" and form.is_valid():
         try:
-            services.idea_transition(
+            lifecycle.idea_transition(
                 idea=idea,
                 actor=request.user,
                 to_status=form.cleaned_data["to_status"],
@@ -77,7 +82,7 @@ def idea_respond(request, pk: int):
     form = ResponseForm(request.POST or None, initial={"response": idea.response})
     if request.method == "POST" and form.is_valid():
         try:
-            services.idea_respond(
+            lifecycle.idea_respond(
                 idea=idea, actor=request.user, text=form.cleaned_data["response"]
             )
         except IdeaError as error:
@@ -101,7 +106,7 @@ def _hide(request, *, idea=None, comment=None, back: str):
     form = HideForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            services.content_set_hidden(
+            moderation.content_set_hidden(
                 actor=request.user,
                 hidden=not target.is_hidden,
                 reason=form.cleaned_data["reason"],
@@ -137,17 +142,17 @@ def comment_hide(request, pk: int):
     )
 
 
-@permission_required("ideas.add_participationcodebatch", raise_exception=True)
+@permission_required("residents.add_participationcodebatch", raise_exception=True)
 def code_batch_create(request):
     form = CodeBatchForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            batch = services.participation_codes_create(
+            batch = resident_services.participation_codes_create(
                 label=form.cleaned_data["label"],
                 count=form.cleaned_data["count"],
                 actor=request.user,
             )
-        except IdeaError as error:
+        except AccountError as error:
             form.add_error(None, str(error))
         else:
             return redirect("ideas_admin:code_sheet", pk=batch.pk)
@@ -159,7 +164,7 @@ def code_batch_create(request):
     )
 
 
-@permission_required("ideas.view_participationcodebatch", raise_exception=True)
+@permission_required("residents.view_participationcodebatch", raise_exception=True)
 def code_sheet(request, pk: int):
     """The printable slips of a batch, in any of the portal's languages
     (`?lang=`), each with a QR code to the redeem page in that language."""
@@ -173,7 +178,7 @@ def code_sheet(request, pk: int):
         language = language if language in languages else settings.LANGUAGE_CODE
     with translation.override(language):
         board = board_page()
-        redeem_url = absolute.absolute_url(reverse("ideas:code_redeem"))
+        redeem_url = absolute.absolute_url(reverse("residents:code_redeem"))
         sheet_url = reverse("ideas_admin:code_sheet", args=[batch.pk])
         response = TemplateResponse(
             request,

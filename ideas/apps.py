@@ -7,9 +7,15 @@ class IdeasConfig(AppConfig):
     verbose_name = _("Idea board")
 
     def ready(self):
-        from portal.roles import EDITORS, MODERATORS, role_grant
+        # Registries are filled once the models can be imported.
+        from portal.privacy import (  # noqa: PLC0415 - needs the app registry
+            personal_data_exempt,
+            personal_data_register,
+        )
+        from portal.roles import EDITORS, MODERATORS, role_grant  # noqa: PLC0415
+        from residents.profile import profile_section_register  # noqa: PLC0415
 
-        from . import search
+        from . import privacy, search  # noqa: PLC0415 - they import the models
 
         search.connect()
 
@@ -21,8 +27,6 @@ class IdeasConfig(AppConfig):
             "ideas.change_comment",
             "ideas.view_report",
             "ideas.change_report",
-            "ideas.view_participationcodebatch",
-            "ideas.add_participationcodebatch",
         )
         role_grant(MODERATORS, *moderation)
         role_grant(
@@ -33,4 +37,39 @@ class IdeasConfig(AppConfig):
             "ideas.change_category",
             "ideas.delete_category",
             "ideas.change_ideasettings",
+        )
+
+        for key, models, export, erase in (
+            ("ideas", ("ideas.Idea",), privacy.ideas_personal_data, None),
+            ("comments", ("ideas.Comment",), privacy.comments_personal_data, None),
+            (
+                "supports",
+                ("ideas.Support",),
+                privacy.supports_personal_data,
+                privacy.supports_erase,
+            ),
+            (
+                "offers_of_help",
+                ("ideas.Pledge",),
+                privacy.pledges_personal_data,
+                privacy.pledges_erase,
+            ),
+            (
+                "reports",
+                ("ideas.Report",),
+                privacy.reports_personal_data,
+                privacy.reports_erase,
+            ),
+        ):
+            personal_data_register(key=key, models=models, export=export, erase=erase)
+        personal_data_exempt(
+            "ideas.IdeaEvent",
+            reason="the idea's timeline of status changes; its actor is the "
+            "staff member who decided (or the author, covered by the idea)",
+        )
+        profile_section_register(
+            key="ideas",
+            template="ideas/includes/profile_sections.html",
+            nav_template="ideas/includes/profile_nav.html",
+            context=privacy.ideas_profile_context,
         )

@@ -6,10 +6,11 @@ from django.utils.translation import ngettext
 from wagtail.admin import messages
 from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
 
-from . import rules, services
+from . import rules
 from .choices import IdeaStatus
 from .forms import BulkRejectForm, HideForm
 from .models import Comment, Idea
+from .services import lifecycle, moderation
 
 
 class IdeaBulkAction(SnippetBulkAction):
@@ -35,7 +36,7 @@ class IdeaBulkAction(SnippetBulkAction):
 
     @classmethod
     def execute_action(cls, objects, user=None, public_note="", action=None, **kwargs):
-        done, refused = services.ideas_bulk_transition(
+        done, refused = lifecycle.ideas_bulk_transition(
             ideas=objects, actor=user, to_status=cls.to_status, public_note=public_note
         )
         if action is not None:
@@ -95,7 +96,7 @@ class CommentBulkAction(SnippetBulkAction):
 
     @classmethod
     def execute_action(cls, objects, user=None, reason="", **kwargs):
-        changed = services.comments_set_hidden(
+        changed = moderation.comments_set_hidden(
             actor=user, comments=objects, hidden=cls.hidden, reason=reason
         )
         return changed, 0

@@ -462,8 +462,8 @@ def _seed_ideas(demo, categories, quarters, residents) -> None:
 
 
 def _seed_codes(demo) -> None:
-    from .models import ParticipationCode, ParticipationCodeBatch
-    from .services import _new_code
+    from residents.models import ParticipationCode, ParticipationCodeBatch
+    from residents.services import _new_code
 
     label = "Anlaufstelle Stern (Demo)"
     batch = ParticipationCodeBatch.objects.filter(label=label).first()

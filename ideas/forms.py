@@ -3,17 +3,16 @@
 from decimal import ROUND_HALF_UP, Decimal
 
 from django import forms
-from django.contrib.auth import password_validation
 from django.utils.translation import gettext_lazy as _
 from PIL import Image, UnidentifiedImageError
 
 from portal import geo
+from portal.forms import HoneypotMixin
 from portal.models import Quarter
 from portal.text import CleanTextField
 from portal.uploads import UNREADABLE, ImageUnreadable, image_clean
 from portal.vocabulary import VocabularyChoiceField, VocabularySelect
 
-from .accounts import DISPLAY_NAME_HELP, display_name_clean
 from .choices import (
     NOTE_REQUIRED,
     PUBLIC_STATUSES,
@@ -32,7 +31,6 @@ PHOTO_FORMATS = {"JPEG", "MPO", "PNG", "WEBP"}
 PHOTO_LONG_EDGE = 2000
 #: Enough for the largest rendition the idea page shows (1200 × 900).
 PHOTO_QUALITY = 85
-HONEYPOT_FIELD = "website"
 
 
 def photo_clean(upload) -> bytes:
@@ -79,26 +77,6 @@ def photo_clean(upload) -> bytes:
             _("The photo could not be read. Please try another file.")
         ) from None
     return clean.content
-
-
-class HoneypotMixin:
-    """A field people never see (hidden by CSS and from screen readers);
-    bots that fill every field give themselves away."""
-
-    def add_honeypot(self):
-        self.fields[HONEYPOT_FIELD] = forms.CharField(
-            label=_("Leave this field empty"),
-            required=False,
-            widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
-        )
-
-    def clean_website(self):
-        if self.cleaned_data.get(HONEYPOT_FIELD):
-            raise forms.ValidationError(_("Please leave this field empty."))
-        return ""
-
-    def visible_fields(self):
-        return [f for f in super().visible_fields() if f.name != HONEYPOT_FIELD]
 
 
 def _vocabulary_choices(field, vocabulary) -> None:
@@ -443,79 +421,3 @@ class ResponseForm(forms.Form):
 
 class HideForm(forms.Form):
     reason = CleanTextField(label=_("Reason"), max_length=300)
-
-
-class CodeBatchForm(forms.Form):
-    label = CleanTextField(
-        label=_("Label"),
-        max_length=120,
-        help_text=_("E.g. the contact point and month the sheet is for."),
-    )
-    count = forms.IntegerField(
-        label=_("Number of codes"), min_value=1, max_value=500, initial=30
-    )
-
-
-class CodeRedeemForm(HoneypotMixin, forms.Form):
-    """Create a verified account with a participation code."""
-
-    code = forms.CharField(
-        label=_("Participation code"),
-        max_length=20,
-        help_text=_("The code from the sheet you got at the contact point."),
-        widget=forms.TextInput(
-            attrs={"autocomplete": "off", "autocapitalize": "characters"}
-        ),
-    )
-    username = forms.RegexField(
-        label=_("User name for logging in"),
-        max_length=40,
-        regex=r"^[\w.-]{3,40}$",
-        error_messages={
-            "invalid": _("3 to 40 letters, digits, dots, dashes or underscores.")
-        },
-        help_text=_("You log in with this name and your password. It stays private."),
-        widget=forms.TextInput(attrs={"autocomplete": "username"}),
-    )
-    display_name = CleanTextField(
-        label=_("Display name"), max_length=60, help_text=DISPLAY_NAME_HELP
-    )
-    password1 = forms.CharField(
-        label=_("Password"),
-        strip=False,
-        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
-        help_text=_("At least 10 characters."),
-    )
-    password2 = forms.CharField(
-        label=_("Password (again)"),
-        strip=False,
-        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
-    )
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.add_honeypot()
-
-    def clean_display_name(self):
-        return display_name_clean(self.cleaned_data["display_name"])
-
-    def clean(self):
-        data = super().clean()
-        first, second = data.get("password1"), data.get("password2")
-        if first and second and first != second:
-            self.add_error("password2", _("The two passwords differ."))
-        elif first:
-            try:
-                password_validation.validate_password(first)
-            except forms.ValidationError as error:
-                self.add_error("password1", error)
-        return data
-
-
-class AccountDeleteForm(forms.Form):
-    confirm = forms.BooleanField(
-        label=_(
-            "Yes, delete my account. My ideas and comments stay, shown as "
-            "by a former member; my supports and offers of help are removed."
-        )
-    )

@@ -1,38 +1,13 @@
 """Who may do what to which idea, in one place. Views and templates ask
 these functions; services ask them again before they write."""
 
+from residents.rules import is_verified
+
 from .choices import PLEDGEABLE_STATUSES, PUBLIC_STATUSES, SUPPORTABLE_STATUSES
 from .models import Comment, Idea
 
 MODERATE = "ideas.moderate_idea"
 RESPOND = "ideas.respond_idea"
-
-
-def is_staff_member(user) -> bool:
-    """Editors, moderators and other people with Wagtail admin access."""
-    return user.is_authenticated and (
-        user.is_superuser or user.has_perm("wagtailadmin.access_admin")
-    )
-
-
-def is_verified(user) -> bool:
-    """A verified e-mail address, a redeemed participation code, or a staff
-    account (created by an administrator). Cached on the user object."""
-    if not user.is_authenticated or not user.is_active:
-        return False
-    cached = getattr(user, "_ideas_verified", None)
-    if cached is None:
-        from allauth.account.models import EmailAddress
-
-        from .models import ParticipationCode
-
-        cached = (
-            EmailAddress.objects.filter(user=user, verified=True).exists()
-            or ParticipationCode.objects.filter(used_by=user).exists()
-            or is_staff_member(user)
-        )
-        user._ideas_verified = cached
-    return cached
 
 
 def can_moderate(user) -> bool:

@@ -1,32 +1,26 @@
 """Thin views: parse the request, call a selector or service, render."""
 
-import json
-
 from django.contrib import messages
-from django.contrib.auth import logout
-from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
 from django.core.paginator import Paginator
-from django.http import Http404, HttpResponse, HttpResponseNotAllowed
+from django.http import Http404, HttpResponseNotAllowed
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods
 
-from . import rules, selectors, services
+from . import rules, selectors
 from .choices import PUBLIC_STATUSES, BoardSort, IdeaStatus
 from .forms import (
-    AccountDeleteForm,
     BoardFilterForm,
-    CodeRedeemForm,
     CommentForm,
     IdeaForm,
     PledgeForm,
     ReportForm,
 )
-from .models import Comment, Idea, ParticipationCode, Pledge, Report, Support
-from .services import IdeaError
+from .models import Comment, Idea, Pledge, Report, Support
+from .services import lifecycle, moderation, supports
+from .services.base import IdeaError
 
 
 def _board_url(page) -> str:
@@ -117,7 +111,7 @@ def idea_submit(request, page):
         if form.is_valid():
             data = form.cleaned_data
             try:
-                idea = services.idea_submit(
+                idea = lifecycle.idea_submit(
                     author=request.user,
                     title=data["title"],
                     description=data["description"],
@@ -239,9 +233,9 @@ def idea_support(request, page, reference):
         return response
     try:
         if request.POST.get("action") == "withdraw":
-            if services.idea_unsupport(idea=idea, user=request.user):
+            if supports.idea_unsupport(idea=idea, user=request.user):
                 messages.success(request, _("Your support was withdrawn."))
-        elif services.idea_support(idea=idea, user=request.user):
+        elif supports.idea_support(idea=idea, user=request.user):
             messages.success(request, _("Thank you for your support!"))
         else:
             messages.info(request, _("You already support this idea."))
@@ -257,7 +251,7 @@ def idea_comment(request, page, reference):
     form = CommentForm(request.POST, idea=idea)
     if form.is_valid():
         try:
-            comment = services.comment_create(
+            comment = moderation.comment_create(
                 idea=idea,
                 author=request.user,
                 text=form.cleaned_data["text"],
@@ -295,7 +289,7 @@ def idea_report(request, page, reference):
         form = ReportForm(request.POST)
         if form.is_valid():
             try:
-                services.report_create(
+                moderation.report_create(
                     user=request.user,
                     idea=idea,
                     comment=comment,
@@ -336,13 +330,13 @@ def idea_pledge(request, page, reference):
     if response is not None:
         return response
     if request.POST.get("action") == "withdraw":
-        if services.pledge_withdraw(idea=idea, user=request.user):
+        if supports.pledge_withdraw(idea=idea, user=request.user):
             messages.success(request, _("Your offer of help was withdrawn."))
         return redirect(_detail_url(page, idea) + "#help")
     form = PledgeForm(request.POST)
     if form.is_valid():
         try:
-            services.pledge_create(
+            supports.pledge_create(
                 idea=idea,
                 user=request.user,
                 message=form.cleaned_data["message"],
@@ -358,99 +352,4 @@ def idea_pledge(request, page, reference):
         "ideas/idea_detail.html",
         _detail_context(request, page, idea, pledge_form=form),
         status=400,
-    )
-
-
-# Profile and account ---------------------------------------------------------
-
-
-@login_required
-def profile(request):
-    user = request.user
-    board = selectors.board_page()
-    context = {
-        "ideas": selectors.ideas_with_counts(user.ideas.all()).order_by("-created_at"),
-        "supports": Support.objects.filter(user=user)
-        .select_related("idea")
-        .order_by("-created_at"),
-        "pledges": Pledge.objects.filter(user=user)
-        .select_related("idea")
-        .order_by("-created_at"),
-        "board_url": board.url if board else "",
-        "is_verified": rules.is_verified(user),
-        "is_staff_member": rules.is_staff_member(user),
-        "has_code": ParticipationCode.objects.filter(used_by=user).exists(),
-    }
-    return TemplateResponse(request, "account/profile.html", context)
-
-
-@login_required
-def account_data(request):
-    data = services.account_export(user=request.user)
-    response = HttpResponse(
-        json.dumps(data, ensure_ascii=False, indent=2),
-        content_type="application/json; charset=utf-8",
-    )
-    stamp = timezone.localdate().isoformat()
-    response["Content-Disposition"] = (
-        f'attachment; filename="quartiersportal-daten-{stamp}.json"'
-    )
-    return response
-
-
-@login_required
-@require_http_methods(["GET", "POST"])
-def account_delete(request):
-    form = AccountDeleteForm(request.POST if request.method == "POST" else None)
-    error = ""
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.account_delete(user=request.user)
-        except IdeaError as refused:
-            # Refused (a staff account): still logged in, nothing changed.
-            error = str(refused)
-        else:
-            # The service deleted the account and all of its sessions; this
-            # clears what is left of this one and gives the browser a new key.
-            logout(request)
-            messages.success(request, _("Your account was deleted. Goodbye!"))
-            return redirect("/" if translation.get_language() == "de" else "/en/")
-    return TemplateResponse(
-        request,
-        "account/delete.html",
-        {"form": form, "error": error},
-        status=400 if form.errors or error else 200,
-    )
-
-
-@require_http_methods(["GET", "POST"])
-def code_redeem(request):
-    if request.user.is_authenticated:
-        return redirect("ideas:profile")
-    form = CodeRedeemForm(request.POST if request.method == "POST" else None)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            user = services.participation_code_redeem(
-                code=data["code"],
-                username=data["username"],
-                display_name=data["display_name"],
-                password=data["password1"],
-            )
-        except IdeaError as error:
-            form.add_error(None, str(error))
-        else:
-            from django.contrib.auth import login
-
-            login(request, user, backend="django.contrib.auth.backends.ModelBackend")
-            messages.success(
-                request,
-                _("Welcome! Your account is ready and you can take part right away."),
-            )
-            return redirect("ideas:profile")
-    return TemplateResponse(
-        request,
-        "account/code_redeem.html",
-        {"form": form},
-        status=400 if form.errors else 200,
     )

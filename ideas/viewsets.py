@@ -26,11 +26,12 @@ from wagtail.snippets.views.snippets import (
 from wagtail.utils.urlpatterns import decorate_urlpatterns
 
 from portal.models import Quarter
+from residents.models import ParticipationCodeBatch
 
 from . import rules
 from .choices import IdeaStatus, ReportReason
 from .exports import ModerationExportMixin
-from .models import Category, Comment, Idea, ParticipationCodeBatch, Report
+from .models import Category, Comment, Idea, Report
 from .models.ideas import person_name
 from .selectors import comments_for_moderation, ideas_for_moderation
 

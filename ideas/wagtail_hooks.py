@@ -6,6 +6,7 @@ from portal.admin_access import (
     collection_unchoosable_register,
     private_model_register,
 )
+from residents.models import ParticipationCode, ParticipationCodeBatch
 
 from . import admin_views, rules
 from .bulk_actions import (
@@ -14,10 +15,9 @@ from .bulk_actions import (
     RejectBulkAction,
     RestoreCommentsBulkAction,
 )
-from .models import Comment, Idea, ParticipationCodeBatch, Pledge, Report
-from .models.accounts import ParticipationCode
+from .models import Comment, Idea, Pledge, Report
 from .panels import IdeasDashboardPanel
-from .services import PHOTO_COLLECTION
+from .services.lifecycle import PHOTO_COLLECTION
 from .viewsets import IdeaBoardGroup
 
 register_snippet(IdeaBoardGroup)

@@ -13,8 +13,17 @@ class PortalConfig(AppConfig):
 
         from . import absolute
         from .admin_access import PortalPagePermissionPolicy
+        from .privacy import personal_data_exempt
         from .roles import roles_sync_after_migrate
         from .text import register_admin_form_fields
+
+        # Uploads name their uploader; a resident's idea photo is exported
+        # with the idea (ideas' section) and stays with it, like the idea.
+        personal_data_exempt(
+            "portal.CustomImage",
+            reason="uploaded_by_user is Wagtail's upload record; a resident's "
+            "photo belongs to their idea and is exported with it",
+        )
 
         # Before any admin form class is built (they are built lazily).
         register_admin_form_fields()

@@ -1,7 +1,6 @@
 """The idea board's data: ideas and everything residents attach to them,
-the board page, the site settings and the participation codes."""
+the board page and the site settings."""
 
-from .accounts import ParticipationCode, ParticipationCodeBatch
 from .ideas import Category, Comment, Idea, IdeaEvent, Pledge, Report, Support
 from .pages import IdeaBoardPage
 from .settings import IdeaSettings
@@ -13,8 +12,6 @@ __all__ = [
     "IdeaBoardPage",
     "IdeaEvent",
     "IdeaSettings",
-    "ParticipationCode",
-    "ParticipationCodeBatch",
     "Pledge",
     "Report",
     "Support",

@@ -21,10 +21,10 @@ from wagtail.documents import get_document_model
 from wagtail.models import Collection, Locale, Page
 
 from directory import services as directory_services
-from ideas import services as idea_services
 from ideas.models import Pledge, Report
-from ideas.models.accounts import ParticipationCode, ParticipationCodeBatch
+from ideas.services import lifecycle
 from portal import roles
+from residents.models import ParticipationCode, ParticipationCodeBatch
 
 from .directory import CompanyPageFactory, DirectoryIndexPageFactory, VacancyPageFactory
 from .home import translate_page
@@ -157,7 +157,7 @@ def world_build() -> World:
 
     author = ResidentFactory(display_name="Ideengeberin")
     resident = ResidentFactory(display_name="Nachbarin")
-    photo = idea_services.idea_photo_store(
+    photo = lifecycle.idea_photo_store(
         content=_jpeg("x.jpg").read(), title=f"iotaphotozq {SEARCH_WORD}", user=author
     )
     submitted = IdeaFactory(
@@ -216,7 +216,7 @@ def world_build() -> World:
         "ideas.comment": [comment],
         "ideas.report": [report],
         "ideas.pledge": [pledge],
-        "ideas.participationcodebatch": [batch],
+        "residents.participationcodebatch": [batch],
     }
     return World(
         firms=firms,

@@ -12,13 +12,14 @@ from django.db import connection, connections
 from django.test import Client
 from django.urls import reverse
 
-from ideas.models import Comment, Idea, ParticipationCode, Pledge, Report, Support
+from ideas.models import Comment, Idea, Pledge, Report, Support
 from ideas.selectors import ideas_with_counts
-from ideas.services import (
-    IdeaError,
+from ideas.services.supports import pledge_create
+from residents.models import ParticipationCode
+from residents.services import (
+    AccountError,
     participation_code_redeem,
     participation_codes_create,
-    pledge_create,
 )
 from tests.factories.ideas import CommentFactory, IdeaFactory, ResidentFactory
 
@@ -102,7 +103,7 @@ def test_data_download(client, resident, idea):
     Support.objects.create(idea=idea, user=resident)
     CommentFactory(idea=idea, author=resident, text="Mein Kommentar")
     client.force_login(resident)
-    response = client.get(reverse("ideas:data"))
+    response = client.get(reverse("residents:data"))
     assert response["Content-Type"].startswith("application/json")
     assert "attachment" in response["Content-Disposition"]
     data = json.loads(response.content)
@@ -122,7 +123,7 @@ def test_account_deletion_keeps_content_and_removes_supports(client, board, idea
     Report.objects.create(reporter=leaver, idea=idea, reason="spam")
     client.force_login(leaver)
 
-    response = client.post(reverse("ideas:delete"), {"confirm": "on"})
+    response = client.post(reverse("residents:delete"), {"confirm": "on"})
 
     assert response.status_code == 302
     assert not User.objects.filter(pk=leaver.pk).exists()
@@ -146,10 +147,10 @@ def test_account_deletion_keeps_content_and_removes_supports(client, board, idea
 
 def test_deletion_needs_confirmation_and_is_not_for_staff(client, resident, moderator):
     client.force_login(resident)
-    assert client.post(reverse("ideas:delete"), {}).status_code == 400
+    assert client.post(reverse("residents:delete"), {}).status_code == 400
     assert User.objects.filter(pk=resident.pk).exists()
     client.force_login(moderator)
-    response = client.post(reverse("ideas:delete"), {"confirm": "on"})
+    response = client.post(reverse("residents:delete"), {"confirm": "on"})
     assert response.status_code == 400
     assert User.objects.filter(pk=moderator.pk).exists()
 
@@ -182,7 +183,7 @@ def test_participation_codes_work_once(client, board, moderator, idea):
     assert response.status_code == 400
     assert "already been used" in response.content.decode()
     assert not User.objects.filter(username="zweiter").exists()
-    with pytest.raises(IdeaError):
+    with pytest.raises(AccountError):
         participation_code_redeem(
             code=codes[0], username="dritter", display_name="D", password="x" * 12
         )
@@ -202,7 +203,7 @@ def test_code_sheet_prints_codes(client, moderator):
     for code in batch.codes.all():
         assert code.code in html
     created = client.post(
-        reverse("wagtailsnippets_ideas_participationcodebatch:add"),
+        reverse("wagtailsnippets_residents_participationcodebatch:add"),
         {"label": "Schlaatz", "count": 5},
     )
     assert created.status_code == 302
@@ -212,7 +213,7 @@ def test_code_sheet_prints_codes(client, moderator):
 def test_residents_cannot_create_codes(client, resident):
     client.force_login(resident)
     client.post(
-        reverse("wagtailsnippets_ideas_participationcodebatch:add"),
+        reverse("wagtailsnippets_residents_participationcodebatch:add"),
         {"label": "Fake", "count": 5},
     )
     assert ParticipationCode.objects.count() == 0
@@ -263,24 +264,24 @@ def test_account_deletion_ends_the_persons_other_sessions(client, board):
     client.force_login(leaver)
     assert len(_sessions_of(leaver.pk)) == 4
 
-    response = client.post(reverse("ideas:delete"), {"confirm": "on"})
+    response = client.post(reverse("residents:delete"), {"confirm": "on"})
 
     assert response.status_code == 302
     assert _sessions_of(leaver.pk) == []
     assert len(_sessions_of(stays.pk)) == 1
-    assert phone.get(reverse("ideas:profile")).status_code == 302
-    assert neighbour.get(reverse("ideas:profile")).status_code == 200
+    assert phone.get(reverse("residents:profile")).status_code == 302
+    assert neighbour.get(reverse("residents:profile")).status_code == 200
 
 
 def test_staff_submitting_the_deletion_form_stay_logged_in(client, moderator):
     client.force_login(moderator)
 
-    response = client.post(reverse("ideas:delete"), {"confirm": "on"})
+    response = client.post(reverse("residents:delete"), {"confirm": "on"})
 
     assert response.status_code == 400
     assert "deleted by an administrator" in response.content.decode()
     assert client.session["_auth_user_id"] == str(moderator.pk)
-    assert client.get(reverse("ideas:profile")).status_code == 200
+    assert client.get(reverse("residents:profile")).status_code == 200
     assert User.objects.filter(pk=moderator.pk).exists()
 
 
@@ -292,7 +293,7 @@ def test_data_download_includes_the_idea_photo_and_its_description(
 ):
     import base64
 
-    from ideas.services import idea_photo_store
+    from ideas.services.lifecycle import idea_photo_store
 
     from .conftest import image_bytes
 
@@ -307,7 +308,7 @@ def test_data_download_includes_the_idea_photo_and_its_description(
     IdeaFactory(author=resident, quarter=quarter, category=category)
     client.force_login(resident)
 
-    data = json.loads(client.get(reverse("ideas:data")).content)
+    data = json.loads(client.get(reverse("residents:data")).content)
 
     with_photo, without = sorted(data["ideas"], key=lambda idea: not idea["photo"])
     assert with_photo["photo"]["description"] == "Der alte Spielplatz am Stern"

@@ -11,12 +11,9 @@ from openpyxl import load_workbook
 from wagtail.models import Site
 
 from ideas.models import Comment, Idea, IdeaSettings, Report, Support
-from ideas.services import (
-    IdeaError,
-    comment_create,
-    idea_submit,
-    report_create,
-)
+from ideas.services.base import IdeaError
+from ideas.services.lifecycle import idea_submit
+from ideas.services.moderation import comment_create, report_create
 from tests.factories.ideas import CommentFactory, IdeaFactory, ResidentFactory
 
 pytestmark = pytest.mark.django_db
@@ -196,8 +193,8 @@ def test_admin_pages_render_for_editors(client, editor, idea, resident):
         reverse("wagtailsnippets_ideas_comment:list"),
         reverse("wagtailsnippets_ideas_report:list"),
         reverse("wagtailsnippets_ideas_category:list"),
-        reverse("wagtailsnippets_ideas_participationcodebatch:list"),
-        reverse("wagtailsnippets_ideas_participationcodebatch:add"),
+        reverse("wagtailsnippets_residents_participationcodebatch:list"),
+        reverse("wagtailsnippets_residents_participationcodebatch:add"),
         reverse("ideas_admin:status", args=[idea.pk]),
         reverse("ideas_admin:respond", args=[idea.pk]),
         reverse("ideas_admin:hide_idea", args=[idea.pk]),

@@ -1,7 +1,7 @@
 """django-allauth's pages and mails speak in the portal's voice: formal German
 ("Sie"), signed with the portal's name, never the host name or the random
 login name, and in the visitor's language (templates/account/, the portal's
-catalogues, ideas.accounts.ResidentAccountAdapter)."""
+catalogues, residents.accounts.ResidentAccountAdapter)."""
 
 import re
 from html.parser import HTMLParser

@@ -7,7 +7,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 
 from ideas.models import Comment, Idea, Report, Support
-from ideas.services import IdeaError, idea_support
+from ideas.services.base import IdeaError
+from ideas.services.supports import idea_support
 from tests.factories.ideas import SCHLAATZ_POINT, CommentFactory, IdeaFactory
 
 from .conftest import image_bytes

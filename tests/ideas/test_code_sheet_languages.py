@@ -7,8 +7,8 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext
 
-from ideas.services import participation_codes_create
 from portal.qr import qr_svg
+from residents.services import participation_codes_create
 from tests.utils import soup
 
 LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
@@ -28,7 +28,7 @@ def test_code_sheet_in_every_language_with_a_qr_code(client, moderator, language
     assert html["dir"] == expected_dir
     with translation.override(language_code):
         title = gettext("Take part in the idea board")
-        redeem_path = reverse("ideas:code_redeem")
+        redeem_path = reverse("residents:code_redeem")
     slips = page.select("li.code")
     assert len(slips) == 2
     for slip, code in zip(slips, batch.codes.all(), strict=True):

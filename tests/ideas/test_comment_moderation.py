@@ -12,7 +12,7 @@ from django.utils import translation
 from wagtail.users.models import UserProfile
 
 from ideas.models import Comment, Report
-from ideas.services import content_set_hidden
+from ideas.services.moderation import content_set_hidden
 from tests.factories.ideas import CommentFactory, ResidentFactory
 
 pytestmark = pytest.mark.django_db

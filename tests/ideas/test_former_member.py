@@ -12,7 +12,8 @@ from django.utils import translation
 from wagtail.users.models import UserProfile
 
 from ideas.models import Idea
-from ideas.services import comment_create, idea_submit, idea_transition
+from ideas.services.lifecycle import idea_submit, idea_transition
+from ideas.services.moderation import comment_create
 from tests.factories.ideas import ResidentFactory
 
 pytestmark = pytest.mark.django_db
@@ -22,7 +23,7 @@ LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
 
 def _delete_account(client, user):
     client.force_login(user)
-    response = client.post(reverse("ideas:delete"), {"confirm": "on"})
+    response = client.post(reverse("residents:delete"), {"confirm": "on"})
     assert response.status_code == 302
     client.logout()
 

@@ -8,7 +8,7 @@ from django.db import connection, connections
 
 from ideas.models import Idea, Support
 from ideas.selectors import ideas_with_counts
-from ideas.services import idea_support
+from ideas.services.supports import idea_support
 from tests.factories.ideas import (
     CategoryFactory,
     IdeaFactory,

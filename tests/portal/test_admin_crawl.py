@@ -23,7 +23,8 @@ from wagtail.models import Locale, Page
 
 from directory import services as directory_services
 from ideas.models import Comment, Idea, IdeaBoardPage
-from ideas.services import comment_create, idea_submit, idea_transition
+from ideas.services.lifecycle import idea_submit, idea_transition
+from ideas.services.moderation import comment_create
 from portal import roles
 from tests.factories.directory import (
     CompanyPageFactory,
@@ -203,7 +204,7 @@ def deployment(db):
     client = Client(HTTP_HOST="localhost")
     # The author deletes the account.
     client.force_login(author)
-    response = client.post(reverse("ideas:delete"), {"confirm": "on"})
+    response = client.post(reverse("residents:delete"), {"confirm": "on"})
     assert response.status_code == 302
     # The firm ends a vacancy.
     client.force_login(users["firm"])

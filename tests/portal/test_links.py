@@ -20,8 +20,8 @@ from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import Site, WorkflowState
 
-from ideas import services as idea_services
 from ideas.models import IdeaBoardPage
+from ideas.services import lifecycle
 from tests.directory.conftest import (  # noqa: F401 - fixtures
     _user,
     company_a,
@@ -48,7 +48,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 @pytest.fixture(autouse=True)
 def base_url(settings):
-    # What `BASE_URL=… manage.py …` sets (portal/settings/base.py).
+    # What `BASE_URL=… manage.py …` sets (config/settings/base.py).
     settings.BASE_URL = BASE
     settings.WAGTAILADMIN_BASE_URL = settings.WAGTAILAPI_BASE_URL = BASE
 
@@ -210,7 +210,7 @@ def test_every_emitted_absolute_url_starts_with_base_url(
     mail.outbox.clear()
     author = ResidentFactory()
     with django_capture_on_commit_callbacks(execute=True):
-        idea = idea_services.idea_submit(
+        idea = lifecycle.idea_submit(
             author=author,
             title="Mehr Bänke am Schlaatz",
             description="Entlang des Nuthewegs fehlen Sitzplätze.",
@@ -218,9 +218,7 @@ def test_every_emitted_absolute_url_starts_with_base_url(
             quarter=IdeaQuarterFactory(),
         )
     with django_capture_on_commit_callbacks(execute=True):
-        idea_services.idea_transition(
-            idea=idea, actor=editor_user, to_status="published"
-        )
+        lifecycle.idea_transition(idea=idea, actor=editor_user, to_status="published")
     found["idea mails"] = _mail_urls()
 
     for source, urls in found.items():

@@ -14,8 +14,8 @@ from django.utils import translation
 
 from directory.models import CompanyPage, VacancyPage
 from ideas.models import Comment, Idea
-from ideas.services import participation_codes_create
 from portal.text import CleanTextField
+from residents.services import participation_codes_create
 
 # ruff: noqa: F811 - the fixtures imported below are arguments of the tests
 from tests.directory.conftest import (  # noqa: F401 - fixtures

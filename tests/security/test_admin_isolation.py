@@ -305,7 +305,7 @@ RIGHTFUL = [
     ),
     (
         "moderator",
-        _at("wagtailsnippets_ideas_participationcodebatch:list"),
+        _at("wagtailsnippets_residents_participationcodebatch:list"),
         "thetasheetzq",
     ),
 ]

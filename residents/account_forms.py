@@ -1,5 +1,5 @@
 """allauth forms the portal changes. A module of its own: allauth's forms
-module imports ideas.accounts (the sign-up form's base class), so forms that
+module imports residents.accounts (the sign-up form's base class), so forms that
 subclass allauth's cannot live there."""
 
 from allauth.account.forms import RequestLoginCodeForm

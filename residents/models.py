@@ -1,3 +1,7 @@
+"""What the residents app stores beyond the user model: the participation
+codes that give people without an e-mail address a verified account. The
+tables keep the names they had in the ideas app (moved without copying)."""
+
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -23,6 +27,7 @@ class ParticipationCodeBatch(models.Model):
     )
 
     class Meta:
+        db_table = "ideas_participationcodebatch"
         verbose_name = _("participation code sheet")
         verbose_name_plural = _("participation code sheets")
         ordering = ["-created_at"]
@@ -52,6 +57,7 @@ class ParticipationCode(models.Model):
     )
 
     class Meta:
+        db_table = "ideas_participationcode"
         verbose_name = _("participation code")
         verbose_name_plural = _("participation codes")
         ordering = ["pk"]

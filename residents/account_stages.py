@@ -2,14 +2,14 @@
 
 from allauth.account.stages import EmailVerificationStage
 
+from .models import ParticipationCode
+
 
 class ResidentEmailVerificationStage(EmailVerificationStage):
     """Mandatory verification, except for accounts made with a participation
     code: they have no address, and staff handed the code to a person."""
 
     def handle(self):
-        from .models import ParticipationCode
-
         user = self.login.user
         if (
             user is not None

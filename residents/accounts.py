@@ -12,6 +12,8 @@ from django.utils.translation import gettext_lazy as _
 
 from portal.text import CleanTextField, text_clean
 
+from .rules import is_staff_member
+
 DISPLAY_NAME_HELP = _(
     "Shown in public next to your ideas and comments. Please do not use your "
     "full real name."
@@ -36,8 +38,6 @@ def user_display(user) -> str:
 def is_staff_account(user) -> bool:
     """Staff and firms log in through the Wagtail admin (with its per-account
     limits), never through the residents' login."""
-    from .rules import is_staff_member
-
     return user is not None and is_staff_member(user)
 
 
@@ -113,7 +113,7 @@ class ResidentAccountAdapter(DefaultAccountAdapter):
 
     def get_login_stages(self) -> list[str]:
         stock = "allauth.account.stages.EmailVerificationStage"
-        ours = "ideas.account_stages.ResidentEmailVerificationStage"
+        ours = "residents.account_stages.ResidentEmailVerificationStage"
         return [
             ours if stage == stock else stage for stage in super().get_login_stages()
         ]

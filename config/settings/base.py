@@ -13,8 +13,8 @@ from csp.constants import NONCE, STRICT_DYNAMIC
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
-PROJECT_DIR = Path(__file__).resolve().parent.parent
-BASE_DIR = PROJECT_DIR.parent
+#: The repository (config/settings/base.py is two folders below it).
+BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
 env = environ.Env()
 #: A `.env` file in the project folder is read when present (never committed).
@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "economy",
     "campaigns",
     "ideas",
+    "residents",
     # Wagtail
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
@@ -102,8 +103,8 @@ MIDDLEWARE = [
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 
-ROOT_URLCONF = "portal.urls"
-WSGI_APPLICATION = "portal.wsgi.application"
+ROOT_URLCONF = "config.urls"
+WSGI_APPLICATION = "config.wsgi.application"
 
 TEMPLATES = [
     {
@@ -186,7 +187,7 @@ LANGUAGES = [
     ("tr", _("Turkish")),
 ]
 LANGUAGES_BIDI = ["ar", "fa", "he", "ur"]
-LOCALE_PATHS = [PROJECT_DIR / "locale"]
+LOCALE_PATHS = [BASE_DIR / "portal" / "locale"]
 USE_I18N = True
 TIME_ZONE = "Europe/Berlin"
 #: The time zones staff may choose in their admin profile. Wagtail's default,
@@ -337,7 +338,7 @@ else:
 # Residents sign up with django-allauth: a verified e-mail address is required
 # before they submit, support or comment; login by a code sent by e-mail is the
 # alternative to a password. People without e-mail get a one-time
-# participation code at a contact point (ideas.ParticipationCode) and log in
+# participation code at a contact point (residents.ParticipationCode) and log in
 # with the user name they chose there, hence "username" as a second method.
 # Editors and firms keep using the Wagtail admin login.
 
@@ -346,17 +347,17 @@ AUTHENTICATION_BACKENDS = [
     "allauth.account.auth_backends.AuthenticationBackend",
 ]
 LOGIN_URL = "account_login"
-LOGIN_REDIRECT_URL = "ideas:profile"
+LOGIN_REDIRECT_URL = "residents:profile"
 ACCOUNT_LOGOUT_REDIRECT_URL = "/"
 #: Proxies in front of the app servers that append the client's address to
 #: X-Forwarded-For (1 behind the rehearsal's nginx); 0 trusts no header.
 TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
 ALLAUTH_TRUSTED_PROXY_COUNT = TRUSTED_PROXY_COUNT
-ACCOUNT_ADAPTER = "ideas.accounts.ResidentAccountAdapter"
-ACCOUNT_USER_DISPLAY = "ideas.accounts.user_display"
-ACCOUNT_SIGNUP_FORM_CLASS = "ideas.accounts.ResidentSignupForm"
+ACCOUNT_ADAPTER = "residents.accounts.ResidentAccountAdapter"
+ACCOUNT_USER_DISPLAY = "residents.accounts.user_display"
+ACCOUNT_SIGNUP_FORM_CLASS = "residents.accounts.ResidentSignupForm"
 ACCOUNT_FORMS = {
-    "request_login_code": "ideas.account_forms.ResidentRequestLoginCodeForm"
+    "request_login_code": "residents.account_forms.ResidentRequestLoginCodeForm"
 }
 ACCOUNT_LOGIN_METHODS = {"email", "username"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]

@@ -5,7 +5,7 @@ from django.utils.translation import pgettext_lazy
 
 from . import views
 
-app_name = "ideas"
+app_name = "residents"
 
 urlpatterns = [
     path(pgettext_lazy("URL path", "profile/"), views.profile, name="profile"),

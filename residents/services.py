@@ -1,0 +1,138 @@
+"""Writes of resident accounts: deletion, participation codes. Each service
+checks its rules again and raises AccountError with a message for the person
+when it refuses."""
+
+import secrets
+from importlib import import_module
+
+from allauth.account.internal.stagekit import LOGIN_SESSION_KEY
+from django.conf import settings
+from django.contrib.auth import SESSION_KEY, get_user_model
+from django.contrib.sessions.models import Session
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from portal.privacy import personal_data_erase
+
+from . import rules
+from .models import ParticipationCode, ParticipationCodeBatch
+
+CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I
+
+
+class AccountError(Exception):
+    """A rule refused the action; str(error) is shown to the person."""
+
+
+# Accounts --------------------------------------------------------------------
+
+
+def account_delete(*, user) -> None:
+    """Delete a resident's account. Every app erases its sections of the
+    person's data first (portal.privacy: ideas and comments stay and show
+    "former member"; supports, offers of help, reports and addresses go)."""
+    if rules.is_staff_member(user):
+        raise AccountError(
+            _("Staff accounts are deleted by an administrator, not here.")
+        )
+    user_id = user.pk
+    with transaction.atomic():
+        personal_data_erase(user=user)
+        user.delete()
+        _sessions_delete(user_id=user_id)
+
+
+def _sessions_delete(*, user_id: int) -> int:
+    """Delete every stored session of the user (other browsers, other
+    devices, a login by code half done), which would otherwise keep the user
+    id, and allauth's pending login with the address, for up to
+    SESSION_COOKIE_AGE. Sessions are signed blobs with no user column, so
+    each one is decoded; deleting an account is rare. Returns how many went."""
+    store = import_module(settings.SESSION_ENGINE).SessionStore
+    wanted = str(user_id)
+
+    def belongs(data: dict) -> bool:
+        pending = data.get(LOGIN_SESSION_KEY)
+        pending_user = pending.get("user_pk") if isinstance(pending, dict) else None
+        return wanted in (str(data.get(SESSION_KEY, "")), str(pending_user or ""))
+
+    keys = [
+        session.session_key
+        for session in Session.objects.iterator(chunk_size=500)
+        if belongs(session.get_decoded())
+    ]
+    for key in keys:
+        # Through the engine, so a cached_db engine's cache copy goes too.
+        store(session_key=key).delete()
+    return len(keys)
+
+
+# Participation codes ---------------------------------------------------------
+
+
+def _new_code() -> str:
+    raw = "".join(secrets.choice(CODE_ALPHABET) for _i in range(12))
+    return f"{raw[:4]}-{raw[4:8]}-{raw[8:]}"
+
+
+def code_normalise(code: str) -> str:
+    raw = "".join(ch for ch in code.upper() if ch.isalnum())
+    if len(raw) != 12:
+        return ""
+    return f"{raw[:4]}-{raw[4:8]}-{raw[8:]}"
+
+
+def participation_codes_create(
+    *, label: str, count: int, actor
+) -> ParticipationCodeBatch:
+    """A sheet of `count` fresh one-time codes."""
+    if not rules.can_create_codes(actor):
+        raise AccountError(_("You may not create participation codes."))
+    if not 1 <= count <= 500:
+        raise AccountError(_("A sheet holds between 1 and 500 codes."))
+    with transaction.atomic():
+        batch = ParticipationCodeBatch.objects.create(label=label, created_by=actor)
+        codes: set[str] = set()
+        while len(codes) < count:
+            codes.add(_new_code())
+        taken = set(
+            ParticipationCode.objects.filter(code__in=codes).values_list(
+                "code", flat=True
+            )
+        )
+        ParticipationCode.objects.bulk_create(
+            ParticipationCode(batch=batch, code=code) for code in sorted(codes - taken)
+        )
+    return batch
+
+
+def participation_code_redeem(
+    *, code: str, username: str, display_name: str, password: str
+):
+    """Create a verified resident account from an unused code. The code is
+    claimed with a conditional UPDATE, so it works exactly once."""
+    User = get_user_model()
+    normalised = code_normalise(code)
+    with transaction.atomic():
+        claimed = ParticipationCode.objects.filter(
+            code=normalised, used_at__isnull=True
+        ).update(used_at=timezone.now())
+        if claimed != 1:
+            raise AccountError(_("This code is not valid or has already been used."))
+        if User.objects.filter(username__iexact=username).exists():
+            raise AccountError(_("This user name is taken. Please choose another."))
+        user = User(username=username, display_name=display_name)
+        user.set_password(password)
+        try:
+            # Two redemptions with the same new name at once both pass the
+            # check above; the unique index lets one in, the other gets the
+            # same answer as a name already taken (and its code stays unused).
+            with transaction.atomic():
+                user.save()
+        except IntegrityError:
+            raise AccountError(
+                _("This user name is taken. Please choose another.")
+            ) from None
+        ParticipationCode.objects.filter(code=normalised).update(used_by=user)
+    return user
