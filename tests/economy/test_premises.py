@@ -43,7 +43,7 @@ def spread(listing, company_a, company_b, quarter, schlaatz):
         "office": make(parent=company_a, title="Büro Stern", premises_type="office",
                        quarter=quarter, area=Decimal("150"), rent_per_m2=Decimal("11"),
                        step_free=False),
-        "workshop": make(parent=company_b, title="Werkstatt", premises_type="workshop",
+        "workshop": make(parent=company_b, title="Halle Nord", premises_type="workshop",
                          quarter=quarter, area=Decimal("250"), rent_per_m2=None,
                          available_from=timezone.localdate() + dt.timedelta(days=40)),
     }  # fmt: skip
@@ -103,7 +103,7 @@ def test_unknown_filter_values_are_reported_not_an_error(client, spread):
 def test_sort_by_area(client, spread):
     html = client.get("/gewerbeflaechen/?sort=area_desc").content.decode()
     assert (
-        html.index("Werkstatt")
+        html.index("Halle Nord")
         < html.index("Büro Stern")
         < html.index("Laden Schlaatz")
     )

@@ -48,8 +48,9 @@ class PremisesPageFactory(PageFactory):
     street = "Galileistraße 10"
     postal_code = "14480"
     city = "Potsdam"
-    latitude = Decimal("52.374000")
-    longitude = Decimal("13.124000")
+    # The quarter's centre: a unit's map point must lie inside its quarter.
+    latitude = factory.LazyAttribute(lambda unit: Decimal(str(unit.quarter.latitude)))
+    longitude = factory.LazyAttribute(lambda unit: Decimal(str(unit.quarter.longitude)))
     listed_until = factory.LazyFunction(
         lambda: timezone.localdate() + dt.timedelta(days=60)
     )
