@@ -75,8 +75,9 @@ def test_enquiry_form_bad_input_in_every_language(client, sites, code):
     assert "error-summary" in response.content.decode()
 
 
-def test_translated_unit_is_shown_in_english(client, sites, company_a):
+def test_translated_unit_is_shown_in_english(client, sites, index_page, company_a):
     en = Locale.objects.get(language_code="en")
+    translate_page(index_page, "en", slug="companies")
     translate_page(company_a, "en")
     translate_page(sites["unit"], "en", title="Shop English", summary="In English.")
     html = client.get(sites["pages"]["en"]["listing"].url).content.decode()
