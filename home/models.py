@@ -51,6 +51,8 @@ class HomePage(OneQueryRouteMixin, Page):
         "events.EventIndexPage",
         "campaigns.CampaignIndexPage",
         "ideas.IdeaBoardPage",
+        "economy.PremisesIndexPage",
+        "economy.NetworkBoardPage",
     ]
 
     content_panels = [

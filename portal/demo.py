@@ -35,6 +35,7 @@ DEMO_ACCOUNTS = [
     ("firma-a", roles.FIRMS, False, "Frieda", "Firma-A"),
     ("firma-b", roles.FIRMS, False, "Friedrich", "Firma-B"),
     ("beraterin", roles.ADVISERS, False, "Berit", "Beraterin"),
+    ("wirtschaft", roles.BUSINESS_ADVISERS, False, "Wiebke", "Wirtschaft"),
     ("bewohner", None, False, "Bernd", "Bewohner"),
     ("anlaufstelle", roles.CONTACT_POINT_STAFF, False, "Anke", "Anlaufstelle"),
 ]

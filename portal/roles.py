@@ -16,8 +16,9 @@ MODERATORS = "Moderators"
 ADVISERS = "Advisers"
 FIRMS = "Firms"
 CONTACT_POINT_STAFF = "Contact point staff"
+BUSINESS_ADVISERS = "Business advisers"
 
-ROLES = (EDITORS, MODERATORS, ADVISERS, FIRMS, CONTACT_POINT_STAFF)
+ROLES = (EDITORS, MODERATORS, ADVISERS, FIRMS, CONTACT_POINT_STAFF, BUSINESS_ADVISERS)
 
 # Model permissions per role, as "app_label.codename".
 _model_permissions: dict[str, set[str]] = defaultdict(set)

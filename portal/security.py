@@ -247,6 +247,13 @@ def _count(key: str, timeout: int) -> int:
     return 1
 
 
+def rate_count(key: str, *, timeout: int) -> int:
+    """Count one more attempt under `key` in the shared cache (atomic, see
+    `_count`) and return the count within the window; for any app's limit
+    per client address or per e-mail address."""
+    return _count(key, timeout)
+
+
 class AdminLoginAttempt:
     """One login attempt, counted before the password is tried: an attempt
     is only let through when its number is within every limit, so however

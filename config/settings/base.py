@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "directory",
     "events",
     "courses",
+    "economy",
     "campaigns",
     "ideas",
     "residents",
@@ -626,6 +627,22 @@ if SENTRY_DSN:
 
 #: Every line names its request (`request_id=…`, portal/requestid.py): the
 #: id nginx logs and the 500 page shows; a task logs under its request's id.
+# Local economy (economy/) ---------------------------------------------------
+
+#: Days after an enquiry is closed (settled, not pursued) before it is deleted
+#: with everything the enquirer told us (`manage.py run_job enquiries`).
+ECONOMY_ENQUIRY_RETENTION_DAYS = env.int("ECONOMY_ENQUIRY_RETENTION_DAYS", default=180)
+#: Public forms (enquiry, board answer) per client address and per e-mail
+#: address within the window (seconds), counted in the cache.
+ECONOMY_FORM_LIMITS = {"per_ip": 5, "per_email": 3, "window_seconds": 60 * 60}
+#: A form sent sooner after it was shown than `min_seconds` is a bot's; one
+#: older than `max_seconds` is shown again.
+ECONOMY_FORM_TIME_TRAP = {"min_seconds": 3, "max_seconds": 24 * 60 * 60}
+#: Slug of the events' target group whose events are network meetings.
+ECONOMY_MEETING_TARGET_GROUP = env(
+    "ECONOMY_MEETING_TARGET_GROUP", default="unternehmen"
+)
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

@@ -3,6 +3,8 @@ timers started on several nodes at once run each job once:
 
     manage.py run_job publish      # Wagtail's publish_scheduled (every 5 min)
     manage.py run_job reminders    # vacancy reminders (daily)
+    manage.py run_job premises     # premises "still available?" reminders (daily)
+    manage.py run_job enquiries    # delete enquiries closed long enough ago (daily)
     manage.py run_job sessions     # clearsessions (daily)
     manage.py run_job tasks        # prune finished background tasks (daily)
     manage.py run_job course-offers     # waiting-list offers that expired (hourly)
@@ -27,6 +29,8 @@ from django.db import connection
 JOBS = {
     "publish": ("publish_scheduled", {}),
     "reminders": ("send_vacancy_reminders", {}),
+    "premises": ("send_premises_reminders", {}),
+    "enquiries": ("purge_enquiries", {}),
     "sessions": ("clearsessions", {}),
     # Finished tasks older than a week; failed ones are kept for a month.
     "tasks": ("prune_db_task_results", {"min_age_days": 7, "failed_min_age_days": 30}),

@@ -1,0 +1,117 @@
+"""A founder's journey: finds a shop in Schlaatz in the English listing and
+sends a settlement enquiry in English; the business adviser (`wirtschaft`)
+opens it in the admin, suggests two matching units and changes the status;
+the founder gets the mail, in English, with both units. Screenshots of the
+listing in German, English and Arabic (right to left)."""
+
+import re
+import time
+from email import message_from_bytes
+from email.policy import default
+
+import pytest
+
+from .helpers import admin_login
+
+pytestmark = pytest.mark.xdist_group("e2e")
+
+FOUNDER = "sam.founder@example.org"
+
+
+def _mails_to(mail_dir, address: str) -> list:
+    found = []
+    for path in sorted(mail_dir.glob("*.log")) if mail_dir.exists() else []:
+        for raw in re.split(rb"\n-{79}\n", path.read_bytes()):
+            if not raw.strip():
+                continue
+            message = message_from_bytes(raw.strip(), policy=default)
+            if address in (message.get("To") or ""):
+                found.append(message)
+    return found
+
+
+def test_founder_finds_a_shop_and_adviser_suggests_premises(
+    page, new_page, mail_dir, screenshot_dir
+):
+    page.goto("/en/premises/")
+    page.locator("input[name=quarter][value=schlaatz]").check()
+    page.locator("input[name=type][value=shop]").check()
+    page.get_by_role("button", name="Apply filters").click()
+    page.wait_for_url(re.compile(r"quarter=schlaatz"))
+    titles = page.locator("main .company-card__title").all_inner_texts()
+    assert len(titles) == 2, titles
+    assert any("Erlenhof" in title for title in titles)
+    page.screenshot(
+        path=str(screenshot_dir / "economy-premises-en.png"), full_page=True
+    )
+
+    page.locator("main .company-card__title a", has_text="Erlenhof").click()
+    assert page.locator("script[type='application/ld+json']").count() == 1
+    page.get_by_role("link", name="Send a settlement enquiry").click()
+    page.wait_for_url(re.compile(r"/anfrage/$"))
+    page.locator("textarea[name=business]").fill("A small bakery with a café corner.")
+    page.locator("input[name=premises_types][value=shop]").check()
+    page.locator("input[name=area_min]").fill("50")
+    page.locator("input[name=area_max]").fill("100")
+    page.locator("input[name=budget]").fill("1000")
+    page.locator("select[name=quarter]").select_option(label="Schlaatz")
+    page.locator("select[name=timeframe]").select_option("3m")
+    page.locator("input[name=employees]").fill("3")
+    page.locator("input[name=support][value=premises]").check()
+    page.locator("input[name=name]").fill("Sam Founder")
+    page.locator("input[name=organisation]").fill("Sam's Bakery")
+    page.locator("input[name=email]").fill(FOUNDER)
+    page.locator("input[name=consent]").check()
+    time.sleep(3.5)  # people take longer than the time trap's 3 seconds
+    page.get_by_role("button", name="Send enquiry").click()
+    page.get_by_text("Thank you! Your enquiry has arrived.").wait_for()
+    page.screenshot(path=str(screenshot_dir / "economy-enquiry-sent-en.png"))
+    [confirmation] = _mails_to(mail_dir, FOUNDER)
+    assert confirmation["Subject"] == "Your settlement enquiry has arrived"
+
+    adviser = new_page()
+    admin_login(adviser, "wirtschaft")
+    adviser.goto("/admin/economy/enquiries/")
+    adviser.get_by_role("link", name=re.compile("Sam's Bakery")).first.click()
+    suggestions = adviser.locator("input[name=suggested]")
+    assert suggestions.count() >= 2
+    labels = adviser.locator("label:has(input[name=suggested])").all_inner_texts()
+    assert any("Erlenhof" in label for label in labels), labels
+    suggestions.nth(0).check()
+    suggestions.nth(1).check()
+    adviser.locator("select[name=status]").select_option("premises_shown")
+    adviser.screenshot(
+        path=str(screenshot_dir / "economy-enquiry-admin.png"), full_page=True
+    )
+    adviser.get_by_role("button", name=re.compile(r"^(Save|Speichern)$")).click()
+    adviser.wait_for_url(re.compile(r"/admin/economy/enquiries/$"))
+
+    deadline = time.monotonic() + 15
+    while True:
+        mails = [
+            m for m in _mails_to(mail_dir, FOUNDER)
+            if m["Subject"] == "Your settlement enquiry: premises for you"
+        ]  # fmt: skip
+        if mails or time.monotonic() > deadline:
+            break
+        time.sleep(0.5)
+    [status_mail] = mails
+    body = status_mail.get_body(preferencelist=("plain",)).get_content()
+    assert "Hello Sam Founder" in body
+    assert body.count("http://") >= 2
+    assert FOUNDER not in adviser.url
+
+
+@pytest.mark.parametrize(
+    ("path", "name", "direction"),
+    [
+        ("/gewerbeflaechen/", "economy-premises-de.png", "ltr"),
+        ("/ar/mahallat/", "economy-premises-ar.png", "rtl"),
+        ("/netzwerk/", "economy-board-de.png", "ltr"),
+    ],
+)
+def test_listing_screenshots(page, screenshot_dir, path, name, direction):
+    page.goto(path)
+    assert page.locator("html").get_attribute("dir") in (direction, None)
+    assert page.locator("main h1").count() == 1
+    page.screenshot(path=str(screenshot_dir / name), full_page=True)
