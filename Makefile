@@ -82,11 +82,13 @@ benchmark: bench
 rehearse: $(VENV)/.runtime-installed
 	$(BIN)/python scripts/rehearse.py
 
-## Lint Python and templates, and check that no migration is missing.
+## Lint Python and templates, check the layers (ARCHITECTURE.md) and that no
+## migration is missing.
 lint: $(VENV)/.dev-installed
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/djhtml --check templates
+	$(BIN)/lint-imports --no-logo
 	$(MANAGE) makemigrations --check --dry-run
 
 format: $(VENV)/.dev-installed
@@ -105,7 +107,7 @@ check-deploy: $(VENV)/.runtime-installed
 	SECRET_KEY=check-deploy-$$(head -c 48 /dev/urandom | base64 | tr -d '/+=') \
 	ALLOWED_HOSTS=portal.example REDIS_URL=redis://127.0.0.1:6379/0 BASE_URL=https://portal.example \
 	DATABASE_URL=postgres://portal@127.0.0.1:5432/portal \
-	$(MANAGE) check --deploy --fail-level WARNING --settings=portal.settings.production
+	$(MANAGE) check --deploy --fail-level WARNING --settings=config.settings.production
 
 clean:
-	rm -rf $(VENV) .pytest_cache .ruff_cache staticfiles $(JS_TESTS)/node_modules
+	rm -rf $(VENV) .pytest_cache .ruff_cache .import_linter_cache staticfiles $(JS_TESTS)/node_modules

@@ -1,5 +1,5 @@
 """gunicorn's settings for the portal (read from the working directory by
-`gunicorn portal.wsgi`). Every number can be changed from the environment
+`gunicorn config.wsgi`). Every number can be changed from the environment
 without editing this file; the defaults suit one app server of two cores
 behind nginx, which buffers slow clients and large bodies before they reach
 a worker."""

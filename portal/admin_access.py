@@ -15,7 +15,7 @@ app; it names no feature app (apps register their private models here).
   gets that page as explorable root, in the admin's language, instead of
   the tree root that is their common ancestor; the ancestors above the root
   are no longer "explorable" (Wagtail adds them so a user can navigate down).
-- `admin_read_guard` (wraps every admin URL in `portal/urls.py`): a URL
+- `admin_read_guard` (wraps every admin URL in `config/urls.py`): a URL
   argument or `?id=` that names a page the user may not explore, a
   site-wide page report for a user without the whole tree, or a model
   registered as private for a user who may not read it: Wagtail's refusal

@@ -7,10 +7,10 @@ What it does, all on 127.0.0.1 in the ports BENCH_PORTS (default 8220-8239):
 1. Installs wrk (apt-get) if missing. Builds the PostgreSQL database
    BENCH_DB (default portal_bench) with `seed_demo --size BENCH_SIZE`
    (default large) unless it is there with that size already (reused), and
-   migrates it with portal.settings.bench (the floors' app).
+   migrates it with config.settings.bench (the floors' app).
 2. Starts its own redis-server (no persistence) for the cache and gunicorn
    (gunicorn.conf.py, BENCH_WORKERS workers, default 2) with
-   portal.settings.bench: production settings, DEBUG off, whitenoise, a
+   config.settings.bench: production settings, DEBUG off, whitenoise, a
    generated SECRET_KEY, plus a trivial view (/bench/trivial/), a bare
    Wagtail page with an empty template and an `X-Bench-Queries` header.
 3. Logs a resident in through the login form (a real login), warms every
@@ -144,7 +144,7 @@ def ensure_database(name: str, size: str, env: dict) -> float | None:
     from portal.demo_bulk import SIZES
 
     wanted = SIZES[size]
-    seed_env = {**env, "DJANGO_SETTINGS_MODULE": "portal.settings.dev"}
+    seed_env = {**env, "DJANGO_SETTINGS_MODULE": "config.settings.dev"}
     seed_env["PORTAL_DEMO_ALLOWED"] = "true"
     if psql(f"SELECT 1 FROM pg_database WHERE datname = '{name}'") == "1":
         with contextlib.suppress(subprocess.CalledProcessError, ValueError):
@@ -364,7 +364,7 @@ def main() -> int:
         ]
     serve_env = {
         **env,
-        "DJANGO_SETTINGS_MODULE": "portal.settings.bench",
+        "DJANGO_SETTINGS_MODULE": "config.settings.bench",
         "SECRET_KEY": secrets.token_urlsafe(64),
         "ALLOWED_HOSTS": "127.0.0.1",
         "REDIS_URL": f"redis://127.0.0.1:{redis_port}/0",
@@ -400,7 +400,7 @@ def main() -> int:
         data = json.loads(
             manage(serve_env, "bench_prepare", capture=True).strip().splitlines()[-1]
         )
-        gunicorn = start("gunicorn", [GUNICORN, "portal.wsgi"], serve_env)
+        gunicorn = start("gunicorn", [GUNICORN, "config.wsgi"], serve_env)
         processes.append(gunicorn)
         anonymous = Client(port, {})
         for _ in range(300):

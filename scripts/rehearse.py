@@ -7,8 +7,8 @@ It starts, all on 127.0.0.x and each in its own process group:
   hurts nobody), no persistence;
 - a fresh PostgreSQL database `portal_rehearsal` on the machine's server
   (REHEARSAL_PG, default postgres://postgres@127.0.0.1:5432), dropped at the end;
-- two gunicorn app servers (node A, node B: `gunicorn portal.wsgi` with
-  gunicorn.conf.py and portal.settings.production) on different free ports,
+- two gunicorn app servers (node A, node B: `gunicorn config.wsgi` with
+  gunicorn.conf.py and config.settings.production) on different free ports,
   sharing one MEDIA_ROOT;
 - one task worker (`manage.py db_worker`);
 - Debian's nginx (`nginx -c <generated> -p <tmp>`), its server block rendered
@@ -344,7 +344,7 @@ class Rehearsal:
         self.nginx_port = free_port()
         self.env = {
             **{k: v for k, v in os.environ.items() if not k.startswith("GUNICORN_")},
-            "DJANGO_SETTINGS_MODULE": "portal.settings.production",
+            "DJANGO_SETTINGS_MODULE": "config.settings.production",
             "SECRET_KEY": secrets.token_urlsafe(60),
             "ALLOWED_HOSTS": "127.0.0.1,localhost",
             "SECURE_SSL_REDIRECT": "false",
@@ -399,7 +399,7 @@ class Rehearsal:
     def _node(self, name: str, port: int) -> Service:
         env = {**self.env, "GUNICORN_BIND": f"127.0.0.1:{port}"}
         slug = name.replace(" ", "-")
-        return Service(name, [GUNICORN, "portal.wsgi"], env, self.logs / f"{slug}.log")
+        return Service(name, [GUNICORN, "config.wsgi"], env, self.logs / f"{slug}.log")
 
     def manage(self, *args: str, settings: str | None = None, timeout=300) -> str:
         env = dict(self.env)
@@ -492,7 +492,7 @@ http {{
         log("migrate")
         self.manage("migrate", "--no-input", "-v0")
         log("seed_demo (development settings, same database and media)")
-        self.manage("seed_demo", "--no-progress", settings="portal.settings.dev")
+        self.manage("seed_demo", "--no-progress", settings="config.settings.dev")
         log("collectstatic")
         self.manage("collectstatic", "--no-input", "-v0")
         # seed_demo ran with the development settings, whose immediate task

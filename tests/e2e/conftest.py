@@ -119,7 +119,7 @@ def _start_server(e2e_workdir, mail_dir):
     base_url = f"http://127.0.0.1:{port}"
     env = {
         **os.environ,
-        "DJANGO_SETTINGS_MODULE": "portal.settings.dev",
+        "DJANGO_SETTINGS_MODULE": "config.settings.dev",
         "DATABASE_URL": _e2e_database_url(workdir),
         "MEDIA_ROOT": str(workdir / "media"),
         # django-environ drops the first slash of the path.

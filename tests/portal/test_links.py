@@ -48,7 +48,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 @pytest.fixture(autouse=True)
 def base_url(settings):
-    # What `BASE_URL=… manage.py …` sets (portal/settings/base.py).
+    # What `BASE_URL=… manage.py …` sets (config/settings/base.py).
     settings.BASE_URL = BASE
     settings.WAGTAILADMIN_BASE_URL = settings.WAGTAILAPI_BASE_URL = BASE
 

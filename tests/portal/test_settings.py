@@ -66,7 +66,7 @@ def run(args: list[str], settings_module: str, **variables: str):
     )
 
 
-def read_settings(names, settings_module="portal.settings.base", **variables):
+def read_settings(names, settings_module="config.settings.base", **variables):
     result = run(["-c", PRINT_SETTINGS % (list(names),)], settings_module, **variables)
     assert result.returncode == 0, result.stderr
     return json.loads(result.stdout)
@@ -190,7 +190,7 @@ def test_email_url_console_backend():
 )
 def test_dev_mails_to_the_console_unless_email_url_is_set(email_url, backend):
     values = read_settings(
-        ["EMAIL_BACKEND"], "portal.settings.dev", EMAIL_URL=email_url
+        ["EMAIL_BACKEND"], "config.settings.dev", EMAIL_URL=email_url
     )
 
     assert values["EMAIL_BACKEND"] == backend
@@ -222,7 +222,7 @@ def test_secret_key_hosts_and_debug():
 def test_dev_settings_read_the_same_variables():
     values = read_settings(
         ["DATABASES", "SECRET_KEY", "DEBUG", "PORTAL_DEMO_ALLOWED"],
-        "portal.settings.dev",
+        "config.settings.dev",
         DATABASE_URL="postgres://postgres@127.0.0.1:5432/entwicklung",
     )
 
@@ -248,7 +248,7 @@ def test_env_example_copied_as_is_gives_working_dev_settings():
 
     values = read_settings(
         ["DATABASES", "SECRET_KEY", "MEDIA_ROOT", "STATIC_ROOT", "EMAIL_BACKEND"],
-        "portal.settings.dev",
+        "config.settings.dev",
         **variables,
     )
 
@@ -267,7 +267,7 @@ def test_demo_is_off_by_default_in_base_settings():
 
 # Production refuses to start half-configured ------------------------------
 
-PRODUCTION = "portal.settings.production"
+PRODUCTION = "config.settings.production"
 #: What production needs besides the secret key and host names; only read at
 #: import, no test here connects to them.
 PRODUCTION_SERVICES = {

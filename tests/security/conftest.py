@@ -32,11 +32,11 @@ HARDENING = [
 
 @pytest.fixture(scope="session")
 def production_settings() -> dict:
-    """The hardening settings as portal.settings.production defines them,
+    """The hardening settings as config.settings.production defines them,
     read in a fresh interpreter (settings are read once, at import)."""
     result = run(
         ["-c", "import django; django.setup()\n" + PRINT_SETTINGS % HARDENING],
-        "portal.settings.production",
+        "config.settings.production",
         SECRET_KEY=secrets.token_urlsafe(50),
         ALLOWED_HOSTS="localhost",
         **PRODUCTION_SERVICES,

@@ -21,7 +21,7 @@ PROJECT = Path(__file__).resolve().parents[2]
 def main(spec_path: str) -> None:
     spec = json.loads(Path(spec_path).read_text())
     folder = tempfile.mkdtemp(prefix="login-worker-")
-    os.environ["DJANGO_SETTINGS_MODULE"] = "portal.settings.test"
+    os.environ["DJANGO_SETTINGS_MODULE"] = "config.settings.test"
     os.environ["DATABASE_URL"] = f"sqlite:///{folder}/worker.sqlite3"
     sys.path.insert(0, str(PROJECT))
 

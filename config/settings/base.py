@@ -13,8 +13,8 @@ from csp.constants import NONCE, STRICT_DYNAMIC
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
-PROJECT_DIR = Path(__file__).resolve().parent.parent
-BASE_DIR = PROJECT_DIR.parent
+#: The repository (config/settings/base.py is two folders below it).
+BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
 env = environ.Env()
 #: A `.env` file in the project folder is read when present (never committed).
@@ -101,8 +101,8 @@ MIDDLEWARE = [
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 
-ROOT_URLCONF = "portal.urls"
-WSGI_APPLICATION = "portal.wsgi.application"
+ROOT_URLCONF = "config.urls"
+WSGI_APPLICATION = "config.wsgi.application"
 
 TEMPLATES = [
     {
@@ -185,7 +185,7 @@ LANGUAGES = [
     ("tr", _("Turkish")),
 ]
 LANGUAGES_BIDI = ["ar", "fa", "he", "ur"]
-LOCALE_PATHS = [PROJECT_DIR / "locale"]
+LOCALE_PATHS = [BASE_DIR / "portal" / "locale"]
 USE_I18N = True
 TIME_ZONE = "Europe/Berlin"
 #: The time zones staff may choose in their admin profile. Wagtail's default,

@@ -1,9 +1,9 @@
-"""The portal's URLs plus the trivial-view floor (bench settings only)."""
+"""The site's URLs plus the trivial-view floor (bench settings only)."""
 
 from django.http import HttpResponse
 from django.urls import path
 
-from portal.urls import urlpatterns as portal_urlpatterns
+from config.urls import urlpatterns as portal_urlpatterns
 
 
 def trivial(request):

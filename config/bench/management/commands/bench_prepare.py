@@ -44,7 +44,7 @@ class Command(BaseCommand):
         self.stdout.write(json.dumps(data))
 
     def _bare_page(self) -> str:
-        from portal.bench.models import BarePage
+        from config.bench.models import BarePage
 
         home = Site.objects.get(is_default_site=True).root_page
         page = BarePage.objects.filter(slug="bench-bare").first()

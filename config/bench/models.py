@@ -5,5 +5,5 @@ class BarePage(Page):
     """The floor of a Wagtail page: routing, the site's middleware and an
     empty template, nothing of the portal's frame."""
 
-    template = "portal_bench/bare_page.html"
+    template = "bench/bare_page.html"
     parent_page_types = ["wagtailcore.Page", "home.HomePage"]

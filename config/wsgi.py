@@ -1,10 +1,10 @@
 """WSGI entry point. Production settings unless DJANGO_SETTINGS_MODULE says
-otherwise (e.g. `gunicorn portal.wsgi`)."""
+otherwise (e.g. `gunicorn config.wsgi`)."""
 
 import os
 
 from django.core.wsgi import get_wsgi_application
 
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings.production")
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.production")
 
 application = get_wsgi_application()
