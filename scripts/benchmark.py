@@ -116,9 +116,9 @@ def ensure_wrk() -> str:
     return shutil.which("wrk") or "/usr/bin/wrk"
 
 
-def psql(sql: str) -> str:
+def psql(sql: str, database: str = "postgres") -> str:
     return subprocess.run(
-        ["psql", f"{PG}/postgres", "-tAc", sql],
+        ["psql", f"{PG}/{database}", "-tAc", sql],
         check=True,
         capture_output=True,
         text=True,
@@ -129,7 +129,11 @@ SIZE_CHECK = """
 import json
 from directory.models import CompanyPage
 from ideas.models import Support
+from portal.demo_bulk import SIZES
+wanted = SIZES[__SIZE__]
 print(json.dumps({
+    "want_firms": wanted.firms,
+    "want_supports": wanted.supports,
     "firms": CompanyPage.objects.filter(locale__language_code="de",
         slug__regex=r"-nr-[0-9]+$").count(),
     "supports": Support.objects.count(),
@@ -140,23 +144,32 @@ print(json.dumps({
 def ensure_database(name: str, size: str, env: dict) -> float | None:
     """Reuse the database when it holds the size; otherwise build it. Returns
     the seed's seconds when it seeded."""
-    sys.path.insert(0, str(ROOT))
-    from portal.demo_bulk import SIZES
-
-    wanted = SIZES[size]
     seed_env = {**env, "DJANGO_SETTINGS_MODULE": "config.settings.dev"}
     seed_env["PORTAL_DEMO_ALLOWED"] = "true"
-    if psql(f"SELECT 1 FROM pg_database WHERE datname = '{name}'") == "1":
-        with contextlib.suppress(subprocess.CalledProcessError, ValueError):
-            found = json.loads(
-                manage(seed_env, "shell", "-v", "0", "-c", SIZE_CHECK, capture=True)
-                .strip()
-                .splitlines()[-1]
+    exists = psql(f"SELECT 1 FROM pg_database WHERE datname = '{name}'") == "1"
+    if exists and psql("SELECT to_regclass('wagtailcore_page')", name):
+        # A failing check stops the run: only a database known to be of
+        # another size (or without tables) is dropped.
+        found = json.loads(
+            manage(
+                seed_env,
+                "shell",
+                "-v",
+                "0",
+                "-c",
+                SIZE_CHECK.replace("__SIZE__", repr(size)),
+                capture=True,
             )
-            if found["firms"] == wanted.firms and found["supports"] >= wanted.supports:
-                log(f"reusing database {name} ({found})")
-                return None
-            log(f"database {name} has {found}, not size {size}: rebuilding it")
+            .strip()
+            .splitlines()[-1]
+        )
+        if (
+            found["firms"] == found["want_firms"]
+            and found["supports"] >= found["want_supports"]
+        ):
+            log(f"reusing database {name} ({found})")
+            return None
+        log(f"database {name} has {found}, not size {size}: rebuilding it")
     psql(f'DROP DATABASE IF EXISTS "{name}"')
     psql(f'CREATE DATABASE "{name}"')
     log(f"migrating {name}")
@@ -339,6 +352,9 @@ def main() -> int:
         "--workers", type=int, default=int(os.environ.get("BENCH_WORKERS", "2"))
     )
     parser.add_argument("--readme", action="store_true", help="update README.md")
+    parser.add_argument(
+        "--reuse", action="store_true", help="use the database as it is, any size"
+    )
     options = parser.parse_args()
     ports = range(
         *(int(p) for p in os.environ.get("BENCH_PORTS", "8220-8240").split("-"))
@@ -357,7 +373,9 @@ def main() -> int:
         "PYTHONUNBUFFERED": "1",
     }
     env.pop("DJANGO_SETTINGS_MODULE", None)
-    seed_seconds = ensure_database(options.db, options.size, env)
+    seed_seconds = (
+        None if options.reuse else ensure_database(options.db, options.size, env)
+    )
     if seed_seconds is None and (OUT / f"seed-{options.size}.json").exists():
         seed_seconds = json.loads((OUT / f"seed-{options.size}.json").read_text())[
             "seconds"
@@ -456,24 +474,30 @@ def measure(binary, base, data, anonymous, resident, seconds) -> dict:
     rows = []
     loads = [load()]
     log(f"warming {len(pages) + 2} URLs")
+    broken: dict[str, str] = {}
     for _name, path in floors + pages:
         for client in (anonymous, resident):
-            for _ in range(3):
+            try:
                 response, _body = client.request("GET", path)
-                if response.status >= 500:
-                    raise SystemExit(f"{path}: {response.status}")
+            except OSError as error:  # gunicorn ended the request (timeout)
+                broken[path] = f"no answer ({type(error).__name__})"
+                break
+            if response.status >= 500:
+                broken[path] = f"{response.status}"
     for kind, entries in (("floor", floors), ("page", pages)):
         for name, path in entries:
             for who, client in (("anonymous", anonymous), ("resident", resident)):
+                row = {"kind": kind, "page": name, "path": path, "who": who}
+                if path in broken:
+                    row.update(status=broken[path], queries=-1, failed=True)
+                    rows.append(row)
+                    log(f"{name:<24} {who:<9} skipped: {broken[path]}")
+                    continue
                 response, _body = client.request("GET", path)
-                row = {
-                    "kind": kind,
-                    "page": name,
-                    "path": path,
-                    "who": who,
-                    "status": response.status,
-                    "queries": int(response.headers.get("X-Bench-Queries", -1)),
-                }
+                row.update(
+                    status=response.status,
+                    queries=int(response.headers.get("X-Bench-Queries", -1)),
+                )
                 for connections in (1, 8):
                     row[f"c{connections}"] = wrk(
                         binary,
@@ -558,6 +582,13 @@ def render(results: dict) -> str:
     ]
     misses = 0
     for row in rows:
+        if row.get("failed"):
+            misses += 1
+            lines.append(
+                f"| {row['page']} | {row['who']} | – | – | – | – | – | – | – | – "
+                f"| – | miss: {row['status']} within gunicorn's 30 s |"
+            )
+            continue
         trivial = floor("trivial view", row["who"])["c1"]["median_ms"] or 0.01
         bare = floor("bare Wagtail page", row["who"])["c1"]["median_ms"] or 0.01
         c1, c8 = row["c1"], row["c8"]
