@@ -616,6 +616,8 @@ def render(results: dict) -> str:
                         f"miss (≤{RESIDENT_MEDIAN_X_BARE}×bare, p95≤{RESIDENT_P95_MS})"
                     )
                 )
+            if not c1["requests"]:
+                ok, verdict = False, "miss: no answer finished within the cell"
             misses += not ok
             if row["queries"] > 12:
                 verdict += f"; {row['queries']} > 12 queries"
