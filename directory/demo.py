@@ -29,6 +29,8 @@ from .demo_languages import seed_finder, seed_translations
 from .models import CompanyPage, DirectoryIndexPage, Sector, SpokenLanguage, VacancyPage
 
 FIRMS_PER_SCALE = 40
+#: Firms made one by one when `seed_demo --size` adds the bulk of them.
+FIRMS_WITH_SIZE = 6
 
 # slug, German, English, WZ section
 SECTORS = [
@@ -269,7 +271,9 @@ def seed(demo) -> None:
     services.firm_workflow_ensure()
 
     quarters = list(Quarter.objects.filter(locale=index_de.locale))
-    total = FIRMS_PER_SCALE * demo.scale
+    # With a --size the bulk path adds the thousands; the slow per-page path
+    # makes only the few firms the demo accounts and translations need.
+    total = FIRMS_PER_SCALE * demo.scale if demo.size is None else FIRMS_WITH_SIZE
     companies = []
     for number in demo.progress_bar(range(total), desc="Companies", total=total):
         companies.append(

@@ -71,6 +71,8 @@ class Demo:
     scale: int
     stdout: OutputWrapper
     progress: bool = True
+    #: The named bulk size (`--size`, portal.demo_bulk.SIZES) or None.
+    size: object = None
     created: Counter = field(default_factory=Counter)
     existing: Counter = field(default_factory=Counter)
     rng: random.Random = field(default_factory=lambda: random.Random(2024))

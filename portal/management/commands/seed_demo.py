@@ -1,12 +1,15 @@
 import importlib
 import importlib.util
+import time
 
 from django.apps import apps
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
 
 from portal.absolute import base_url
 from portal.demo import DEMO_ACCOUNTS, DEMO_PASSWORD, Demo
+from portal.demo_bulk import SIZES, vacuum_analyze
 
 MAX_SCALE = 100
 
@@ -25,10 +28,19 @@ class Command(BaseCommand):
             help="Multiply the generated content (for load tests). Default 1.",
         )
         parser.add_argument(
+            "--size",
+            choices=sorted(SIZES),
+            help="After the normal demo, add a named amount of content in bulk "
+            "(each app's demo_large module): 'large' is the city-sized "
+            "database of the benchmark (4,000 firms, 10,000 vacancies, "
+            "5,000 events, 20,000 ideas, 500,000 supports, 50,000 comments), "
+            "'test' a few of each kind.",
+        )
+        parser.add_argument(
             "--no-progress", action="store_true", help="Hide progress bars."
         )
 
-    def handle(self, *args, scale, no_progress, **options):
+    def handle(self, *args, scale, size, no_progress, **options):
         if not settings.PORTAL_DEMO_ALLOWED:
             raise CommandError(
                 "seed_demo creates accounts with a public password and is "
@@ -37,15 +49,37 @@ class Command(BaseCommand):
         if not 1 <= scale <= MAX_SCALE:
             raise CommandError(f"--scale must be between 1 and {MAX_SCALE}.")
 
-        demo = Demo(scale=scale, stdout=self.stdout, progress=not no_progress)
+        started = time.monotonic()
+        demo = Demo(
+            scale=scale,
+            stdout=self.stdout,
+            progress=not no_progress,
+            size=SIZES[size] if size else None,
+        )
         for app_config in apps.get_app_configs():
             module_name = f"{app_config.name}.demo"
             if importlib.util.find_spec(module_name) is None:
                 continue
             self.stdout.write(f"Seeding {app_config.verbose_name} …")
             importlib.import_module(module_name).seed(demo)
+        if demo.size:
+            self._seed_size(demo, demo.size)
 
         self._summary(demo)
+        minutes, seconds = divmod(time.monotonic() - started, 60)
+        self.stdout.write(f"Seeding took {int(minutes)} min {seconds:.0f} s.")
+
+    def _seed_size(self, demo: Demo, size) -> None:
+        for app_config in apps.get_app_configs():
+            module_name = f"{app_config.name}.demo_large"
+            if importlib.util.find_spec(module_name) is None:
+                continue
+            self.stdout.write(f"Seeding {app_config.verbose_name} ({size.name}) …")
+            begun = time.monotonic()
+            with transaction.atomic():
+                importlib.import_module(module_name).seed_large(demo, size)
+            self.stdout.write(f"  {time.monotonic() - begun:.0f} s")
+        vacuum_analyze()
 
     def _summary(self, demo: Demo) -> None:
         self.stdout.write("")

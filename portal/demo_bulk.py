@@ -1,0 +1,297 @@
+"""Bulk creation for the large demo sizes (`seed_demo --size large`).
+
+The normal demo creates each page with `add_child` and a published revision:
+about a second per firm with its vacancies and translations, far too slow for
+a city-sized database. Here pages are written the way treebeard would leave
+them, but in batches:
+
+- the materialised path, depth and `url_path` are computed here, the parent's
+  `numchild` is raised once per batch;
+- a `wagtailcore_page` row is bulk-inserted per page, then the specific
+  model's own row (multi-table inheritance: `bulk_create` refuses the child
+  model, so its local columns are inserted with the same primary key);
+- one published revision per page, bulk-inserted and set as both
+  `latest_revision` and `live_revision`, so the admin's edit view, history
+  and the translation code find what a published page has;
+- `translation_key` and `locale` are set by the caller, so a German page and
+  its English version are translations of each other (`alias_of` stays empty).
+
+What the per-page path does on top and this skips: no `PageLogEntry`, no
+reference index rows (`rebuild_references_index` adds them if wanted), no
+`page_published` signal; the search index is filled in bulk by
+`search_index_bulk` at the end.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import uuid
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+
+from django.contrib.contenttypes.models import ContentType
+from django.db import connection
+from django.db.models import F
+from django.utils import timezone
+from modelcluster.models import get_serializable_data_for_fields
+from wagtail.models import Page, Revision
+
+BATCH = 1000
+
+
+@dataclass(frozen=True)
+class Size:
+    """How much content a named `--size` asks for."""
+
+    name: str
+    firms: int
+    vacancies: int
+    events: int
+    recurring: int
+    ideas: int
+    supports: int
+    comments: int
+    #: Residents who support and comment (each supports an idea at most once).
+    residents: int
+
+
+SIZES = {
+    # A few of each kind, for the tests and `make bench-smoke`.
+    "test": Size(
+        "test",
+        firms=6,
+        vacancies=12,
+        events=10,
+        recurring=3,
+        ideas=20,
+        supports=120,
+        comments=30,
+        residents=15,
+    ),
+    "medium": Size(
+        "medium",
+        firms=400,
+        vacancies=1000,
+        events=500,
+        recurring=50,
+        ideas=2000,
+        supports=50_000,
+        comments=5000,
+        residents=600,
+    ),
+    # The target size of issue 14: a real city.
+    "large": Size(
+        "large",
+        firms=4000,
+        vacancies=10_000,
+        events=5000,
+        recurring=500,
+        ideas=20_000,
+        supports=500_000,
+        comments=50_000,
+        residents=3000,
+    ),
+}
+
+
+def batched(items: Sequence, size: int = BATCH) -> Iterator[Sequence]:
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+@contextlib.contextmanager
+def auto_now_off(model, *names: str):
+    """Let bulk inserts keep the given `created_at`-style values."""
+    fields = [model._meta.get_field(name) for name in names]
+    saved = [(f.auto_now, f.auto_now_add) for f in fields]
+    for f in fields:
+        f.auto_now = f.auto_now_add = False
+    try:
+        yield
+    finally:
+        for f, (now, now_add) in zip(fields, saved, strict=True):
+            f.auto_now, f.auto_now_add = now, now_add
+
+
+@dataclass
+class PageTree:
+    """Appends children to pages in bulk, keeping treebeard's invariants."""
+
+    #: The next free step under a parent path (1-based, treebeard's numbering).
+    next_step: dict[str, int] = field(default_factory=dict)
+    created: int = 0
+
+    def _step(self, parent: Page) -> int:
+        if parent.path not in self.next_step:
+            last = (
+                Page.objects.filter(
+                    path__startswith=parent.path, depth=parent.depth + 1
+                )
+                .order_by("-path")
+                .values_list("path", flat=True)
+                .first()
+            )
+            self.next_step[parent.path] = (
+                Page._str2int(last[-Page.steplen :]) + 1 if last else 1
+            )
+        step = self.next_step[parent.path]
+        self.next_step[parent.path] = step + 1
+        return step
+
+    def add(
+        self,
+        model,
+        children: Iterable[tuple[Page, Page]],
+        *,
+        relations: Callable[[Page], dict] | None = None,
+    ) -> list[Page]:
+        """Insert `(parent, unsaved page of model)` pairs as live pages, each
+        with one published revision; returns the pages, saved (pk set).
+
+        The revision holds the page's own fields; `relations(page)` adds the
+        serialised many-to-many and child relations the caller inserts itself
+        (modelcluster would read each from the database: a query per page)."""
+        pairs = list(children)
+        if not pairs:
+            return []
+        assert model._meta.get_parent_list() == [Page], model  # noqa: S101
+        content_type = ContentType.objects.get_for_model(model)
+        page_type = ContentType.objects.get_for_model(Page)
+        now = timezone.now()
+        grown: dict[int, int] = defaultdict(int)
+        for parent, page in pairs:
+            page.depth = parent.depth + 1
+            page.path = Page._get_path(parent.path, page.depth, self._step(parent))
+            page.numchild = 0
+            page.url_path = f"{parent.url_path}{page.slug}/"
+            page.content_type = content_type
+            page.locale_id = page.locale_id or parent.locale_id
+            page.translation_key = page.translation_key or uuid.uuid4()
+            page.draft_title = page.title
+            page.live = True
+            page.has_unpublished_changes = False
+            page.first_published_at = page.first_published_at or now
+            page.last_published_at = page.first_published_at
+            page.latest_revision_created_at = now
+            grown[parent.pk] += 1
+        pages = [page for _parent, page in pairs]
+        base_fields = [f for f in Page._meta.concrete_fields if not f.primary_key]
+        own_fields = list(model._meta.local_concrete_fields)
+        for chunk in batched(pages):
+            rows = [
+                Page(**{f.attname: getattr(page, f.attname) for f in base_fields})
+                for page in chunk
+            ]
+            Page.objects.bulk_create(rows)
+            for page, row in zip(chunk, rows, strict=True):
+                page.pk = page.page_ptr_id = row.pk
+            model._base_manager._insert(chunk, fields=own_fields)
+            revisions = Revision.objects.bulk_create(
+                Revision(
+                    content_type_id=content_type.pk,
+                    base_content_type_id=page_type.pk,
+                    object_id=str(page.pk),
+                    created_at=now,
+                    object_str=page.title[:255],
+                    content={
+                        **get_serializable_data_for_fields(page),
+                        **(relations(page) if relations else {}),
+                    },
+                )
+                for page in chunk
+            )
+            for page, revision in zip(chunk, revisions, strict=True):
+                page.latest_revision_id = page.live_revision_id = revision.pk
+            Page.objects.bulk_update(
+                chunk, ["latest_revision", "live_revision"], batch_size=BATCH
+            )
+        for parent_pk, count in grown.items():
+            Page.objects.filter(pk=parent_pk).update(numchild=F("numchild") + count)
+        for parent, _page in pairs:
+            parent.numchild += 1  # so that a parent used again is current
+        self.created += len(pages)
+        return pages
+
+
+def m2m_bulk_add(model, name: str, pairs: Iterable[tuple[object, object]]) -> int:
+    """Rows of the through table of `model.name` (a (Parental)ManyToManyField),
+    one per `(owner pk, target pk)`."""
+    relation = model._meta.get_field(name)
+    through = relation.remote_field.through
+    source, target = relation.m2m_field_name(), relation.m2m_reverse_field_name()
+    rows = [
+        through(**{f"{source}_id": owner, f"{target}_id": other})
+        for owner, other in pairs
+    ]
+    for chunk in batched(rows, 5000):
+        through.objects.bulk_create(chunk)
+    return len(rows)
+
+
+def search_index_bulk(model, queryset=None, *, progress=None) -> int:
+    """Index a model's objects in batches, as `update_index` does."""
+    from wagtail.search.backends import get_search_backends
+
+    queryset = queryset if queryset is not None else model.objects.all()
+    total = 0
+    for backend in get_search_backends(with_auto_update=True):
+        index = backend.get_index_for_model(model)
+        if index is None:
+            continue
+        pks = list(queryset.order_by("pk").values_list("pk", flat=True))
+        for chunk in batched(pks, 500):
+            objects = list(
+                model.get_indexed_objects().filter(pk__in=chunk).order_by("pk")
+            )
+            index.add_items(model, objects)
+            total += len(objects)
+            if progress is not None:
+                progress.update(len(objects))
+    return total
+
+
+def users_bulk_create(prefix: str, count: int, *, password: str) -> list:
+    """`count` accounts `prefix-00001`… with verified e-mail addresses and one
+    password hash (hashed once: hashing is what makes users slow to create)."""
+    from allauth.account.models import EmailAddress
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.hashers import make_password
+
+    User = get_user_model()
+    digits = max(5, len(str(count)))
+    names = [f"{prefix}-{n:0{digits}d}" for n in range(1, count + 1)]
+    existing = set(
+        User.objects.filter(username__in=names).values_list("username", flat=True)
+    )
+    hashed = make_password(password)
+    new = [
+        User(
+            username=name,
+            email=f"{name}@demo.quartiersportal.example",
+            display_name=f"Nachbar {name.rsplit('-', 1)[-1].lstrip('0')}",
+            password=hashed,
+        )
+        for name in names
+        if name not in existing
+    ]
+    for chunk in batched(new):
+        User.objects.bulk_create(chunk)
+    users = list(User.objects.filter(username__in=names).order_by("username"))
+    fresh = {user.username for user in new}
+    EmailAddress.objects.bulk_create(
+        [
+            EmailAddress(user=user, email=user.email, verified=True, primary=True)
+            for user in users
+            if user.username in fresh
+        ],
+        batch_size=BATCH,
+    )
+    return users
+
+
+def vacuum_analyze() -> None:
+    """Fresh planner statistics after millions of inserts (PostgreSQL)."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
