@@ -14,6 +14,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from portal.page_cache import ALL, page_cache_purge
 from portal.privacy import personal_data_erase
 
 from . import rules
@@ -44,6 +45,9 @@ def account_delete(*, user) -> None:
         personal_data_erase(user=user)
         user.delete()
         _sessions_delete(user_id=user_id, pending_pk=pending_pk)
+        # The name may be on any cached public page (ideas, comments, their
+        # teasers); deletions are rare, so every cached page goes.
+        page_cache_purge(ALL)
 
 
 def _sessions_delete(*, user_id: int, pending_pk: str) -> int:

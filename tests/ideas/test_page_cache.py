@@ -9,6 +9,7 @@ from wagtail.models import Locale
 
 from ideas.choices import IdeaStatus
 from ideas.services import lifecycle, moderation
+from residents.services import account_delete
 from tests.factories.home import translate_page
 from tests.factories.ideas import IdeaFactory, ResidentFactory
 
@@ -136,3 +137,16 @@ def test_moderation_decision_purges_board_and_idea(boards, author, moderator, la
 
     assert "Bank am Teich" in fresh(board_url)
     assert "Bank am Teich" in fresh(idea_url)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_account_deletion_purges_the_authors_name(boards, idea, language):
+    """An author's name may be on any cached page (their ideas, comments):
+    deleting the account takes it off at once, not after the cache's time."""
+    _board_url, idea_url = _urls(boards, language, idea)
+    name = idea.author.display_name
+    assert name in cached(idea_url)
+
+    account_delete(user=idea.author)
+
+    assert name not in fresh(idea_url)
