@@ -57,10 +57,10 @@ PG = os.environ.get("REHEARSAL_PG", "postgres://postgres@127.0.0.1:5432")
 DATABASE = os.environ.get("REHEARSAL_DATABASE", "portal_rehearsal")
 PASSWORD = "demo-pass-2024"
 #: The whole run is stopped after this many seconds, whatever hangs.
-DEADLINE_SECONDS = int(os.environ.get("REHEARSAL_DEADLINE", "900"))
-#: Seconds one management command (migrate, seed_demo) may take; more on a
-#: loaded machine.
-STEP_TIMEOUT = int(os.environ.get("REHEARSAL_STEP_TIMEOUT", "300"))
+DEADLINE_SECONDS = int(os.environ.get("REHEARSAL_DEADLINE", "2400"))
+#: Seconds one management command (migrate, seed_demo) may take: minutes on
+#: a busy CI machine with every app's demo content; a hung step still ends.
+STEP_TIMEOUT = int(os.environ.get("REHEARSAL_STEP_TIMEOUT", "1200"))
 #: nginx's client timeouts in the rehearsal (the template's placeholders);
 #: shorter than a deployment's so that the slow-client check ends quickly.
 CLIENT_HEADER_TIMEOUT = 4

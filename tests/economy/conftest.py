@@ -6,26 +6,16 @@ from django.test import Client
 
 from economy.forms import STARTED_SALT
 from portal import roles
-from tests.directory import conftest as _directory
 from tests.factories.directory import QuarterFactory
 from tests.factories.economy import (
     NetworkBoardPageFactory,
     PremisesIndexPageFactory,
     PremisesPageFactory,
 )
+from tests.fixtures.directory import _user
 
-# The directory's fixtures (companies, firm users, roles), shared here.
-_user = _directory._user
-home = _directory.home
-index_page = _directory.index_page
-quarter = _directory.quarter
-sector = _directory.sector
-company_a = _directory.company_a
-company_b = _directory.company_b
-role_groups = _directory.role_groups
-firm_a_user = _directory.firm_a_user
-firm_b_user = _directory.firm_b_user
-editor_user = _directory.editor_user
+# The directory's fixtures (companies, firm users, roles) come from
+# tests/fixtures/directory.py (pytest_plugins in tests/conftest.py).
 
 
 @pytest.fixture
