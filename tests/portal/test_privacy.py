@@ -17,6 +17,12 @@ from django.urls import reverse
 from ideas.models import Pledge, Report, Support
 from portal.privacy import personal_data_models, personal_data_sections
 from residents.models import ParticipationCode, ParticipationCodeBatch
+from tests.factories.courses import (
+    CourseEventFactory,
+    RegistrationFactory,
+    RegistrationSettingsFactory,
+)
+from tests.factories.events import EventIndexPageFactory
 from tests.factories.ideas import CommentFactory, IdeaFactory, ResidentFactory
 
 User = get_user_model()
@@ -68,6 +74,10 @@ def person(db):
     Report.objects.create(reporter=person, idea=other, reason="spam")
     batch = ParticipationCodeBatch.objects.create(label="Stern")
     ParticipationCode.objects.create(batch=batch, code="ABCD-EFGH-JKLM", used_by=person)
+    course = RegistrationSettingsFactory(
+        event=CourseEventFactory(parent=EventIndexPageFactory())
+    )
+    RegistrationFactory(settings=course, user=person, email=person.email)
     assert idea.author == person
     return person
 
