@@ -9,7 +9,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from directory.filters import vacancy_filters_parse
-from directory.selectors import VACANCIES_PER_PAGE
+from directory.selectors.vacancies import VACANCIES_PER_PAGE
 from tests.factories.directory import CompanyPageFactory, VacancyPageFactory
 from tests.utils import main_text, soup
 

@@ -7,7 +7,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from directory.models import SpokenLanguage
-from directory.selectors import COMPANIES_PER_PAGE, VACANCIES_PER_PAGE
+from directory.page_context import COMPANIES_PER_PAGE
+from directory.selectors.vacancies import VACANCIES_PER_PAGE
 from tests.factories.directory import CompanyPageFactory, VacancyPageFactory
 
 LISTING_PARAMS = [
