@@ -48,7 +48,7 @@ OVER_BUDGET: dict[str, int] = {
     "handout": 23,
     "events": 21,
     "events month": 22,
-    "event": 25,
+    "event": 26,
     "events feed": 16,
     "campaign": 20,
     "idea board": 22,
