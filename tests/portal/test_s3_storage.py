@@ -17,25 +17,19 @@ moto_server = pytest.importorskip(
 pytestmark = pytest.mark.django_db
 
 BUCKET = "quartier-media"
-#: This branch's port range on the shared machine.
-PORTS = range(8245, 8250)
 
 
 @pytest.fixture(scope="module")
 def s3_endpoint():
-    server = None
-    for port in PORTS:
-        candidate = moto_server.ThreadedMotoServer(ip_address="127.0.0.1", port=port)
-        try:
-            candidate.start()
-        except OSError:
-            continue
-        server = candidate
-        break
-    if server is None:
-        pytest.skip("no free port for moto's S3 server")
-    url = f"http://127.0.0.1:{port}"
-    yield url
+    """moto's S3 server on a port the system picks: a fixed port may be taken
+    by another test process, and moto then waits for ever for a server that
+    failed in its thread (the suite hung there)."""
+    server = moto_server.ThreadedMotoServer(
+        ip_address="127.0.0.1", port=0, verbose=False
+    )
+    server.start()
+    host, port = server.get_host_and_port()
+    yield f"http://{host}:{port}"
     server.stop()
 
 
