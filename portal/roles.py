@@ -69,11 +69,14 @@ def role_grant(role: str, *permissions: str) -> None:
     _model_permissions[role].update(permissions)
 
 
-def _permission(dotted: str) -> Permission | None:
-    app_label, codename = dotted.split(".", 1)
-    return Permission.objects.filter(
-        content_type__app_label=app_label, codename=codename
-    ).first()
+def _permissions(dotted: set[str]) -> dict[str, Permission]:
+    """The permissions named "app_label.codename", in one query."""
+    codenames = {name.split(".", 1)[1] for name in dotted}
+    found = Permission.objects.filter(codename__in=codenames).select_related(
+        "content_type"
+    )
+    by_name = {f"{p.content_type.app_label}.{p.codename}": p for p in found}
+    return {name: by_name[name] for name in dotted if name in by_name}
 
 
 @transaction.atomic
@@ -86,32 +89,50 @@ def roles_sync() -> dict[str, Group]:
         Page,
     )
 
+    page_permissions = {
+        role: [f"wagtailcore.{codename}" for codename in codenames]
+        for role, codenames in PAGE_PERMISSIONS.items()
+    }
+    permissions = _permissions(
+        set().union(
+            *_model_permissions.values(),
+            *page_permissions.values(),
+            *COLLECTION_PERMISSIONS.values(),
+        )
+    )
     groups = {}
     root_page = Page.get_first_root_node()
     root_collection = Collection.get_first_root_node()
     for role in ROLES:
         group, _ = Group.objects.get_or_create(name=role)
         groups[role] = group
-        wanted = [_permission(p) for p in sorted(_model_permissions[role])]
-        group.permissions.set([p for p in wanted if p is not None])
+        group.permissions.set(
+            [
+                permissions[p]
+                for p in sorted(_model_permissions[role])
+                if p in permissions
+            ]
+        )
 
         GroupPagePermission.objects.filter(group=group).delete()
         if root_page is not None:
-            for codename in PAGE_PERMISSIONS.get(role, ()):
-                GroupPagePermission.objects.create(
-                    group=group,
-                    page=root_page,
-                    permission=_permission(f"wagtailcore.{codename}"),
+            GroupPagePermission.objects.bulk_create(
+                GroupPagePermission(
+                    group=group, page=root_page, permission=permissions[dotted]
                 )
+                for dotted in page_permissions.get(role, ())
+            )
 
         GroupCollectionPermission.objects.filter(group=group).delete()
         if root_collection is not None:
-            for dotted in COLLECTION_PERMISSIONS.get(role, ()):
-                GroupCollectionPermission.objects.create(
+            GroupCollectionPermission.objects.bulk_create(
+                GroupCollectionPermission(
                     group=group,
                     collection=root_collection,
-                    permission=_permission(dotted),
+                    permission=permissions[dotted],
                 )
+                for dotted in COLLECTION_PERMISSIONS.get(role, ())
+            )
     return groups
 
 
