@@ -12,7 +12,10 @@ class CoursesConfig(AppConfig):
         from portal.admin_access import private_model_register
         from portal.roles import CONTACT_POINT_STAFF, EDITORS, role_grant
 
-        from . import hooks
+        from . import (
+            hooks,
+            notifications,  # noqa: F401 - registers the mail maker
+        )
         from .privacy import (
             registrations_personal_data,
             registrations_personal_data_erase,

@@ -1,14 +1,14 @@
-"""Mails to people who registered, rendered in their language (the one they
-registered in) and sent by the worker (`portal.tasks.send_rendered_mail`)."""
+"""Mails to people who registered, in their language (the one they
+registered in). The request queues the registration's id and the kind; the
+worker words the mail, makes the personal link and the `.ics`
+(`portal.mail`), so the queue holds no link that opens a registration."""
 
 from __future__ import annotations
 
 from django.conf import settings
-from django.template.loader import render_to_string
-from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
-from portal.tasks import send_rendered_mail
+from portal.mail import MailContent, mail_enqueue, mail_maker
 
 from .ical import registration_ics
 from .links import registration_url
@@ -23,34 +23,46 @@ SUBJECTS = {
 }
 #: Mails that carry the date as an `.ics` file.
 WITH_CALENDAR = {"confirmed", "reminder"}
+MAKER = "courses.registration"
 
 
 def registration_mail(*, registration, kind: str) -> bool:
     """Queue the mail of `kind`; False when the person gave no address."""
+    if kind not in SUBJECTS:
+        raise ValueError(f"Unknown registration mail {kind!r}")
     if not registration.email or registration.erased_at:
         return False
-    language = registration.language or settings.LANGUAGE_CODE
-    with translation.override(language):
-        event = registration.settings.event.localized.specific
-        context = {
-            "kind": kind,
-            "registration": registration,
+    mail_enqueue(
+        renderer="django",
+        templates={"body": "courses/email/registration_body.txt"},
+        to=[registration.email],
+        context={"registration": registration, "kind": kind},
+        language=registration.language or settings.LANGUAGE_CODE,
+        maker=MAKER,
+    )
+    return True
+
+
+@mail_maker(MAKER)
+def registration_mail_content(context: dict) -> MailContent | None:
+    registration, kind = context["registration"], context["kind"]
+    # Deleted or erased since it was queued: the person is not written to.
+    if registration is None or registration.erased_at or not registration.email:
+        return None
+    event = registration.settings.event.localized.specific
+    attachments = []
+    if kind in WITH_CALENDAR:
+        attachments.append(
+            (f"{event.slug}.ics", registration_ics(registration), "text/calendar")
+        )
+    return MailContent(
+        context={
+            **context,
             "event": event,
             "place": event.place,
             "manage_url": registration_url(registration, absolute_url=True),
             "site_name": settings.WAGTAIL_SITE_NAME,
-        }
-        subject = str(SUBJECTS[kind]) % {"title": event.title}
-        body = render_to_string("courses/email/registration_body.txt", context)
-    attachments = []
-    if kind in WITH_CALENDAR:
-        ics = registration_ics(registration).decode()
-        attachments.append((f"{event.slug}.ics", ics, "text/calendar"))
-    send_rendered_mail.enqueue(
-        subject=" ".join(subject.split()),
-        body=body,
-        from_email=settings.DEFAULT_FROM_EMAIL,
-        to=[registration.email],
-        attachments=attachments or None,
+        },
+        subject=str(SUBJECTS[kind]) % {"title": event.title},
+        attachments=attachments,
     )
-    return True

@@ -14,7 +14,10 @@ class DirectoryConfig(AppConfig):
         # Models and what imports them need the app registry: not at the top.
         from portal import roles  # noqa: PLC0415 - needs the app registry
 
-        from . import receivers  # noqa: PLC0415 - needs the app registry
+        from . import (
+            mails,  # noqa: F401, PLC0415 - registers the mail makers
+            receivers,  # noqa: PLC0415 - needs the app registry
+        )
         from .models import CompanyPage, VacancyPage  # noqa: PLC0415 - same
 
         roles.role_grant(

@@ -15,16 +15,10 @@ from dataclasses import dataclass
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
-from django.contrib.auth.tokens import default_token_generator
 from django.core import signing
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.template.loader import render_to_string
-from django.urls import reverse
-from django.utils import timezone, translation
-from django.utils.encoding import force_bytes
-from django.utils.http import urlsafe_base64_encode
-from django.utils.translation import get_language_info, ngettext
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.actions.unpublish_page import UnpublishPageAction
 from wagtail.log_actions import log
@@ -43,12 +37,12 @@ from wagtail.models import (
 from wagtail_localize.fields import SynchronizedField, get_translatable_fields
 
 from portal import absolute, roles
+from portal.mail import mail_enqueue, mail_enqueue_on_commit
 
 from . import rules
 from .models import CompanyPage, DirectoryIndexPage, VacancyPage
 from .selectors.firms import firm_users
 from .selectors.vacancies import vacancies_due_for_reminder
-from .tasks import send_mail_task
 
 WORKFLOW_NAME = "Firmenprofil prüfen"
 WORKFLOW_TASK_NAME = "Redaktion prüft Firmenprofil"
@@ -196,26 +190,13 @@ def firm_user_invite(
     firms, _created = Group.objects.get_or_create(name=roles.FIRMS)
     user.groups.add(group, firms)
 
-    uid = urlsafe_base64_encode(force_bytes(user.pk))
-    token = default_token_generator.make_token(user)
-    base = absolute.base_url()
-    link = base + reverse(
-        "wagtailadmin_password_reset_confirm", kwargs={"uidb64": uid, "token": token}
-    )
-    context = {
-        "user": user,
-        "company": company,
-        "link": link,
-        "invited_by": invited_by,
-        "admin_url": base + reverse("wagtailadmin_home"),
-    }
-    with translation.override(company.locale.language_code):
-        subject = _("Invitation: keep the profile of %(company)s up to date") % {
-            "company": company.title
-        }
-        body = render_to_string("directory/email/firm_invitation.txt", context)
-    transaction.on_commit(
-        lambda: send_mail_task.enqueue(subject=subject, body=body, to=[user.email])
+    mail_enqueue_on_commit(
+        renderer="django",
+        templates={"body": "directory/email/firm_invitation.txt"},
+        to=[user.email],
+        context={"user": user, "company": company, "invited_by": invited_by},
+        language=company.locale.language_code,
+        maker="directory.firm_invitation",
     )
     return Invitation(user=user, created=created)
 
@@ -285,8 +266,14 @@ def vacancy_reminders_send(*, now: dt.datetime | None = None) -> RemindersSent:
         if not recipients and company.email:
             recipients = [company.email]
         if recipients:
-            subject, body = _reminder_mail(company=company, vacancies=vacancies)
-            send_mail_task.enqueue(subject=subject, body=body, to=recipients)
+            mail_enqueue(
+                renderer="django",
+                templates={"body": "directory/email/vacancy_reminder.txt"},
+                to=recipients,
+                context={"company": company, "vacancies": vacancies},
+                language=company.locale.language_code,
+                maker="directory.vacancy_reminder",
+            )
             mails += 1
     # Every language version counts as reminded for its end date. (The end
     # date is a column of Wagtail's page table, so one update per date.)
@@ -294,51 +281,6 @@ def vacancy_reminders_send(*, now: dt.datetime | None = None) -> RemindersSent:
     for expire_at in set(versions.values_list("expire_at", flat=True)):
         versions.filter(expire_at=expire_at).update(reminded_for_expiry=expire_at)
     return RemindersSent(mails=mails, vacancies=len(by_key))
-
-
-def _reminder_mail(*, company: CompanyPage, vacancies: list[VacancyPage]):
-    keys = [vacancy.translation_key for vacancy in vacancies]
-    languages: dict = defaultdict(list)
-    for key, code in (
-        VacancyPage.objects.live()
-        .filter(translation_key__in=keys)
-        .exclude(locale=company.locale_id)
-        .order_by("locale__language_code")
-        .values_list("translation_key", "locale__language_code")
-    ):
-        languages[key].append(code)
-    with translation.override(company.locale.language_code):
-        entries = [
-            {
-                "vacancy": vacancy,
-                "link": vacancy_still_open_url(vacancy=vacancy),
-                "vacancy_url": absolute.page_url(vacancy),
-                "languages": ", ".join(
-                    str(get_language_info(code)["name_translated"])
-                    for code in languages[vacancy.translation_key]
-                ),
-            }
-            for vacancy in vacancies
-        ]
-        if len(vacancies) == 1:
-            subject = _("Your vacancy “%(title)s” ends soon") % {
-                "title": vacancies[0].title
-            }
-        else:
-            subject = ngettext(
-                "%(count)d vacancy of %(company)s ends soon",
-                "%(count)d vacancies of %(company)s end soon",
-                len(vacancies),
-            ) % {"count": len(vacancies), "company": company.title}
-        body = render_to_string(
-            "directory/email/vacancy_reminder.txt",
-            {
-                "company": company,
-                "entries": entries,
-                "extension_days": STILL_OPEN_EXTENSION_DAYS,
-            },
-        )
-    return subject, body
 
 
 @dataclass

@@ -10,8 +10,11 @@ class EconomyConfig(AppConfig):
         from directory.models import CompanyPage
         from portal import admin_access, privacy, roles
 
+        from . import (
+            mails,  # noqa: F401 - registers the mail makers
+            rules,
+        )
         from . import privacy as economy_privacy
-        from . import rules
         from .models import Enquiry
 
         # Premises and board posts are pages below the firm's company page,

@@ -15,20 +15,18 @@ from django.contrib.auth import get_user_model
 from django.core import signing
 from django.db import transaction
 from django.db.models import F, Q
-from django.template.loader import render_to_string
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 from wagtail.actions.unpublish_page import UnpublishPageAction
 from wagtail.log_actions import log
 from wagtail.models import Locale
 
 from portal import absolute
 from portal.clientip import client_ip
+from portal.mail import mail_enqueue, mail_enqueue_on_commit
 from portal.security import rate_count
-from portal.tasks import send_rendered_mail
 
-from .choices import CLOSED_STATUSES, NOTIFIED_STATUSES, EnquiryStatus
+from .choices import CLOSED_STATUSES, NOTIFIED_STATUSES
 from .models import BoardAnswer, BoardPostPage, Enquiry, PremisesIndexPage, PremisesPage
 from .models.expiring import expiry_for
 
@@ -36,19 +34,6 @@ REMINDER_DAYS_BEFORE = 7
 STILL_AVAILABLE_EXTENSION_DAYS = 28
 STILL_AVAILABLE_LINK_MAX_AGE = dt.timedelta(days=21)
 STILL_AVAILABLE_SALT = "economy.premises-still-available"
-
-
-def _send(*, to: list[str], subject: str, body: str, reply_to: str = "") -> None:
-    headers = {"Reply-To": reply_to} if reply_to else None
-    transaction.on_commit(
-        lambda: send_rendered_mail.enqueue(
-            subject=subject,
-            body=body,
-            from_email=settings.DEFAULT_FROM_EMAIL,
-            to=to,
-            headers=headers,
-        )
-    )
 
 
 # Spam: rate limit per address ----------------------------------------------
@@ -81,12 +66,6 @@ def form_rate_limited(*, request, form_name: str, email: str) -> bool:
 # Enquiries -----------------------------------------------------------------
 
 
-def _enquiry_mail(*, enquiry: Enquiry, template: str, subject: str, **context) -> None:
-    with translation.override(enquiry.language):
-        body = render_to_string(template, {"enquiry": enquiry, **context})
-        _send(to=[enquiry.email], subject=str(subject), body=body)
-
-
 @transaction.atomic
 def enquiry_submit(*, data: dict, language: str) -> Enquiry:
     """Store an enquiry from the public form and confirm it to the enquirer
@@ -94,23 +73,15 @@ def enquiry_submit(*, data: dict, language: str) -> Enquiry:
     enquiry = Enquiry.objects.create(
         **data, language=language, consent_at=timezone.now()
     )
-    with translation.override(language):
-        subject = _("Your settlement enquiry has arrived")
-    _enquiry_mail(
-        enquiry=enquiry,
-        template="economy/email/enquiry_received.txt",
-        subject=subject,
+    mail_enqueue_on_commit(
+        renderer="django",
+        templates={"body": "economy/email/enquiry_received.txt"},
+        to=[enquiry.email],
+        context={"enquiry": enquiry},
+        language=language,
+        maker="economy.enquiry_received",
     )
     return enquiry
-
-
-def _status_subject(status: str) -> str:
-    return {
-        EnquiryStatus.IN_CONTACT: _("Your settlement enquiry: we are on it"),
-        EnquiryStatus.PREMISES_SHOWN: _("Your settlement enquiry: premises for you"),
-        EnquiryStatus.SETTLED: _("Your settlement enquiry: welcome to the quarters"),
-        EnquiryStatus.NOT_PURSUED: _("Your settlement enquiry is closed"),
-    }[status]
 
 
 @transaction.atomic
@@ -126,40 +97,15 @@ def enquiry_update(*, enquiry: Enquiry, previous_status: str, user) -> Enquiry:
             status_changed_at=enquiry.status_changed_at, closed_at=enquiry.closed_at
         )
         if enquiry.status in NOTIFIED_STATUSES:
-            with translation.override(enquiry.language):
-                subject = _status_subject(enquiry.status)
-                suggestions = _suggestions_for_mail(enquiry=enquiry)
-            _enquiry_mail(
-                enquiry=enquiry,
-                template="economy/email/enquiry_status.txt",
-                subject=subject,
-                suggestions=suggestions,
-                adviser=user,
+            mail_enqueue_on_commit(
+                renderer="django",
+                templates={"body": "economy/email/enquiry_status.txt"},
+                to=[enquiry.email],
+                context={"enquiry": enquiry, "status": enquiry.status, "adviser": user},
+                language=enquiry.language,
+                maker="economy.enquiry_status",
             )
     return enquiry
-
-
-def _suggestions_for_mail(*, enquiry: Enquiry) -> list[dict]:
-    """Suggested units as the enquirer reads them: the translation into
-    their language when there is one, else the German page."""
-    locale = Locale.objects.filter(language_code=enquiry.language).first()
-    units = list(enquiry.suggested.live().order_by("title"))
-    translated = {}
-    if locale is not None:
-        translated = {
-            page.translation_key: page
-            for page in PremisesPage.objects.live().filter(
-                locale=locale, translation_key__in=[u.translation_key for u in units]
-            )
-        }
-    return [
-        {
-            "unit": unit,
-            "title": translated.get(unit.translation_key, unit).title,
-            "url": absolute.page_url(translated.get(unit.translation_key, unit)),
-        }
-        for unit in units
-    ]
 
 
 def enquiries_due_for_deletion(*, now: dt.datetime | None = None):
@@ -202,19 +148,15 @@ def answer_submit(*, post: BoardPostPage, data: dict) -> BoardAnswer:
     answer = BoardAnswer.objects.create(post=post, **data)
     company = post.get_parent().specific
     recipients = firm_addresses(company=company)
-    if recipients:
-        with translation.override(company.locale.language_code):
-            subject = _("Answer to your post “%(title)s”") % {"title": post.title}
-            body = render_to_string(
-                "economy/email/board_answer.txt",
-                {
-                    "answer": answer,
-                    "post": post,
-                    "company": company,
-                    "post_url": absolute.page_url(post),
-                },
-            )
-        _send(to=recipients, subject=subject, body=body, reply_to=answer.email)
+    mail_enqueue_on_commit(
+        renderer="django",
+        templates={"body": "economy/email/board_answer.txt"},
+        to=recipients,
+        context={"answer": answer, "post": post},
+        language=company.locale.language_code,
+        maker="economy.board_answer",
+        reply_to=answer.email,
+    )
     return answer
 
 
@@ -234,7 +176,7 @@ def premises_due_for_reminder(*, now: dt.datetime | None = None):
     )
 
 
-def _still_available_url(unit: PremisesPage) -> str:
+def premises_still_available_url(unit: PremisesPage) -> str:
     index = (
         PremisesIndexPage.objects.live().filter(locale_id=unit.locale_id).first()
         or PremisesIndexPage.objects.live().first()
@@ -268,32 +210,13 @@ def premises_reminders_send(*, now: dt.datetime | None = None) -> RemindersSent:
         if not recipients:
             continue
         units.sort(key=lambda unit: (unit.expire_at, unit.title))
-        with translation.override(company.locale.language_code):
-            subject = ngettext(
-                "%(count)d unit of %(company)s leaves the listing soon",
-                "%(count)d units of %(company)s leave the listing soon",
-                len(units),
-            ) % {"count": len(units), "company": company.title}
-            body = render_to_string(
-                "economy/email/premises_reminder.txt",
-                {
-                    "company": company,
-                    "entries": [
-                        {
-                            "unit": unit,
-                            "url": absolute.page_url(unit),
-                            "link": _still_available_url(unit),
-                        }
-                        for unit in units
-                    ],
-                    "extension_days": STILL_AVAILABLE_EXTENSION_DAYS,
-                },
-            )
-        send_rendered_mail.enqueue(
-            subject=subject,
-            body=body,
-            from_email=settings.DEFAULT_FROM_EMAIL,
+        mail_enqueue(
+            renderer="django",
+            templates={"body": "economy/email/premises_reminder.txt"},
             to=recipients,
+            context={"company": company, "units": units},
+            language=company.locale.language_code,
+            maker="economy.premises_reminder",
         )
         mails += 1
     for unit in due:

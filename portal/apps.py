@@ -12,7 +12,11 @@ class PortalConfig(AppConfig):
         from wagtail.models import Page
         from wagtail.permissions import register_permission_policy
 
-        from . import absolute, page_cache
+        from . import (
+            absolute,
+            page_cache,
+            security,  # noqa: F401 - registers the password-reset mail maker
+        )
         from .admin_access import PortalPagePermissionPolicy
         from .privacy import personal_data_exempt
         from .roles import roles_sync_after_migrate

@@ -7,19 +7,24 @@ that refuses is tried again later (retries with backoff, `MAIL_RETRY_DELAYS`).
 
 Contexts are made serialisable here: model instances travel as references
 and are read again in the worker; the request and the current site are
-dropped (the worker has no request; mails link to `BASE_URL`).
+dropped (the worker has no request; mails link to `BASE_URL`). What a mail
+needs beyond that — a personal link with a token, a subject worded in code,
+an `.ics` — an app's *maker* builds in the worker (`mail_maker`), so the
+queue never holds a secret link or a rendered text.
 """
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from types import SimpleNamespace
 from typing import Any
 from urllib.parse import urlsplit
 
 from django.apps import apps
 from django.conf import settings
-from django.db import models
+from django.db import models, transaction
 from django.utils import translation
 from django.utils.functional import Promise
 
@@ -35,6 +40,36 @@ MAIL_QUEUE = "mail"
 RENDERERS = ("allauth", "django")
 
 _MODEL = "__model__"
+
+
+@dataclass
+class MailContent:
+    """What a maker gives the worker for one mail: the body template's
+    context, the subject where the maker words it (else the `subject`
+    template is rendered) and attachments as (filename, content, mimetype)."""
+
+    context: dict[str, Any]
+    subject: str = ""
+    attachments: list[tuple[str, str | bytes, str]] = field(default_factory=list)
+
+
+#: name → maker(context) → MailContent, or None when the mail is no longer
+#: due (its subject was deleted meanwhile). Apps register theirs from their
+#: `mails` module, which their AppConfig.ready imports.
+MAIL_MAKERS: dict[str, Callable[[dict[str, Any]], MailContent | None]] = {}
+
+
+def mail_maker(name: str):
+    """Register the function that builds the mail `name` in the worker, in
+    the recipient's language (the worker runs it under that translation)."""
+
+    def register(function):
+        if MAIL_MAKERS.get(name, function) is not function:
+            raise ValueError(f"Mail maker {name!r} is registered twice")
+        MAIL_MAKERS[name] = function
+        return function
+
+    return register
 
 
 def mail_context_serialise(context: dict[str, Any]) -> dict[str, Any]:
@@ -102,15 +137,23 @@ def mail_enqueue(
     context: dict[str, Any],
     language: str | None = None,
     from_email: str = "",
+    maker: str = "",
+    reply_to: str = "",
 ) -> None:
     """Queue one mail for the worker. `templates` is `{"prefix": …}` for
-    allauth, `{"subject": …, "body": …, "html": …}` (html optional) for
-    Django's. `language` defaults to the request's, the language the
-    recipient is reading the portal in."""
-    from .tasks import send_template_mail
+    allauth, `{"subject": …, "body": …, "html": …}` (html optional, subject
+    optional where the maker words it) for Django's. `maker` names the
+    registered function that completes the context in the worker.
+    `language` defaults to the request's, the language the recipient is
+    reading the portal in."""
+    from .tasks import send_template_mail  # noqa: PLC0415 - tasks import this module
 
     if renderer not in RENDERERS:
         raise ValueError(f"Unknown mail renderer {renderer!r}")
+    if maker and maker not in MAIL_MAKERS:
+        raise ValueError(f"Unknown mail maker {maker!r}")
+    if not to:
+        return
     send_template_mail.enqueue(
         renderer=renderer,
         templates=templates,
@@ -118,20 +161,13 @@ def mail_enqueue(
         context=mail_context_serialise(context),
         language=language or translation.get_language() or settings.LANGUAGE_CODE,
         from_email=from_email,
+        maker=maker,
+        reply_to=reply_to,
         request_id=request_id_current(),
     )
 
 
-def allauth_mail_enqueue(*, template_prefix: str, email: str, context: dict) -> None:
-    """`ResidentAccountAdapter.send_mail`: allauth's mails (verification,
-    login codes, password reset …) leave the request as a template."""
-    # The portal signs with its name; allauth would remind the resident of a
-    # login name that is random (populate_username).
-    context = {**context, "email": email}
-    context.pop("username", None)
-    mail_enqueue(
-        renderer="allauth",
-        templates={"prefix": template_prefix},
-        to=[email],
-        context=context,
-    )
+def mail_enqueue_on_commit(**kwargs) -> None:
+    """`mail_enqueue` once the current transaction commits: a mail about a
+    row that is rolled back never goes out, and the worker finds the row."""
+    transaction.on_commit(lambda: mail_enqueue(**kwargs))

@@ -10,7 +10,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django_tasks import task
 
-from .mail import MAIL_QUEUE, mail_context_restore
+from .mail import MAIL_MAKERS, MAIL_QUEUE, MailContent, mail_context_restore
 from .requestid import request_id_bound
 
 logger = logging.getLogger(__name__)
@@ -35,21 +35,31 @@ def send_template_mail(
     context: dict,
     language: str,
     from_email: str = "",
+    maker: str = "",
+    reply_to: str = "",
     request_id: str = "",
     attempt: int = 0,
 ) -> str:
     """Render a mail in `language` and send it (portal.mail.mail_enqueue).
     On an SMTP error it enqueues itself again after the next delay of
     `MAIL_RETRY_DELAYS`, and once they are used up logs the mail as failed
-    and fails. Returns "sent" or "retry"."""
+    and fails. Returns "sent", "retry", or "dropped" when its maker finds
+    the mail no longer due."""
     with request_id_bound(request_id), translation.override(language):
+        content = MailContent(mail_context_restore(context))
+        if maker:
+            content = MAIL_MAKERS[maker](content.context)
+            if content is None:
+                return "dropped"
         message = _render(
             renderer=renderer,
             templates=templates,
             to=to,
-            context=mail_context_restore(context),
+            content=content,
             from_email=from_email,
         )
+        if reply_to:
+            message.reply_to = [reply_to]
         try:
             message.send()
         except RETRIED_ERRORS as error:
@@ -73,6 +83,8 @@ def send_template_mail(
                 context=context,
                 language=language,
                 from_email=from_email,
+                maker=maker,
+                reply_to=reply_to,
                 request_id=request_id,
                 attempt=attempt + 1,
             )
@@ -88,15 +100,22 @@ def send_template_mail(
 
 
 def _render(
-    *, renderer: str, templates: dict, to: list[str], context: dict, from_email: str
+    *,
+    renderer: str,
+    templates: dict,
+    to: list[str],
+    content: MailContent,
+    from_email: str,
 ):
+    context = content.context
     if renderer == "allauth":
-        from allauth.account.adapter import get_adapter
+        from allauth.account.adapter import get_adapter  # noqa: PLC0415 - app registry
 
         return get_adapter().render_mail(templates["prefix"], to, context)
-    subject = "".join(render_to_string(templates["subject"], context).splitlines())
+    subject = content.subject or render_to_string(templates["subject"], context)
     message = EmailMultiAlternatives(
-        subject=subject,
+        # One line: a header never breaks (wording or a title may).
+        subject=" ".join(str(subject).split()),
         body=render_to_string(templates["body"], context),
         from_email=from_email or settings.DEFAULT_FROM_EMAIL,
         to=to,
@@ -105,28 +124,6 @@ def _render(
         message.attach_alternative(
             render_to_string(templates["html"], context), "text/html"
         )
+    for filename, data, mimetype in content.attachments:
+        message.attach(filename, data, mimetype)
     return message
-
-
-@task(queue_name=MAIL_QUEUE)
-def send_rendered_mail(
-    *,
-    subject: str,
-    body: str,
-    from_email: str,
-    to: list[str],
-    html: str = "",
-    headers: dict[str, str] | None = None,
-    attachments: list[tuple[str, str, str]] | None = None,
-) -> None:
-    """Mails rendered in the request, as queued before send_template_mail;
-    kept one release so that those still in the queue at the update go out.
-    `attachments` are (filename, text content, mimetype), e.g. an `.ics`."""
-    message = EmailMultiAlternatives(
-        subject=subject, body=body, from_email=from_email, to=to, headers=headers
-    )
-    if html:
-        message.attach_alternative(html, "text/html")
-    for filename, content, mimetype in attachments or ():
-        message.attach(filename, content, mimetype)
-    message.send()

@@ -9,9 +9,9 @@ from django.contrib.auth.hashers import make_password
 from django.utils.crypto import get_random_string
 from django.utils.translation import gettext_lazy as _
 
-from portal.mail import allauth_mail_enqueue
 from portal.text import CleanTextField, text_clean
 
+from .mails import account_mail_enqueue
 from .rules import is_staff_member
 
 DISPLAY_NAME_HELP = _(
@@ -64,7 +64,7 @@ class ResidentAccountAdapter(DefaultAccountAdapter):
 
     def send_mail(self, template_prefix: str, email: str, context: dict) -> None:
         # Rendered and sent by the task worker, in the resident's language.
-        allauth_mail_enqueue(
+        account_mail_enqueue(
             template_prefix=template_prefix, email=email, context=context
         )
 

@@ -10,6 +10,7 @@ class ResidentsConfig(AppConfig):
         from portal import privacy  # noqa: PLC0415 - app registry not ready before
         from portal.roles import EDITORS, MODERATORS, role_grant  # noqa: PLC0415
 
+        from . import mails  # noqa: F401, PLC0415 - registers the mail maker
         from .privacy import account_personal_data  # noqa: PLC0415 - models
 
         codes = (

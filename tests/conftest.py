@@ -20,6 +20,7 @@ pytest_plugins = [
     "tests.fixtures.demo",
     "tests.fixtures.directory",
     "tests.fixtures.ideas",
+    "tests.fixtures.mail",
     "tests.fixtures.wsgi",
 ]
 

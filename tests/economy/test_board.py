@@ -77,7 +77,7 @@ def test_answer_is_relayed_without_showing_the_firms_address(
     assert answer.post_id == post.pk
     [message] = mail.outbox
     assert message.to == [firm_a_user.email]
-    assert message.extra_headers["Reply-To"] == "olaf@ortmann.example"
+    assert message.message()["Reply-To"] == "olaf@ortmann.example"
     assert "Wir hätten eine Praktikantin" in message.body
     assert "Praktikum Büro" in message.subject
 

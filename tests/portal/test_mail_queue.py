@@ -106,8 +106,25 @@ def test_allauth_mails_are_queued_as_templates_and_rendered_by_the_worker(
     assert greeting != "Hallo,"
     assert message.body.startswith(greeting), message.body[:80]
     assert settings.WAGTAIL_SITE_NAME in message.body
+    # The links the worker made open what they promise.
     if flow == "reset":
-        assert "/password/reset/key/" in message.body
+        path = _link(message.body, "/password/reset/key/")
+        assert path.startswith(f"/{language}/"), path
+        form = client.get(path, follow=True)
+        assert form.status_code == 200
+        # A valid key leads to the new-password form, a bad one to an error.
+        assert "password1" in form.context["form"].fields
+    if flow == "signup":
+        page = client.get(_link(message.body, "/confirm-email/"))
+        assert page.status_code == 200
+        assert page.context["confirmation"] is not None
+
+
+def _link(body: str, part: str) -> str:
+    """The path of the link in `body` that contains `part`."""
+    [url] = [word for word in body.split() if part in word]
+    assert url.startswith("http://localhost/"), url
+    return url.removeprefix("http://localhost")
 
 
 def test_admin_password_reset_is_rendered_by_the_worker(client, queue):
@@ -124,7 +141,11 @@ def test_admin_password_reset_is_rendered_by_the_worker(client, queue):
     result.task.call(**result.kwargs)
     [message] = mail.outbox
     assert message.to == [editor.email]
-    assert "/admin/password_reset/confirm/" in message.body
+    form = client.get(
+        _link(message.body, "/admin/password_reset/confirm/"), follow=True
+    )
+    assert form.status_code == 200
+    assert form.context["validlink"], "the worker's reset link is valid"
 
 
 # Retries -----------------------------------------------------------------
@@ -226,3 +247,25 @@ def test_the_worker_takes_mail_from_its_queue_only(client, flaky):
     assert len(mail.outbox) == 0
     _work_off_mail_queue()
     assert len(mail.outbox) == 1
+
+
+def test_the_suite_refuses_a_link_or_a_rendered_mail_in_the_queue(queue):
+    """The guard every test runs under (tests/fixtures/mail.py) catches a
+    link made in the request and a mail queued another way."""
+    from portal.mail import mail_enqueue
+    from tests.fixtures.mail import MailQueueViolation
+
+    with pytest.raises(MailQueueViolation, match="link"):
+        mail_enqueue(
+            renderer="django",
+            templates={"subject": "s.txt", "body": "b.txt"},
+            to=[KNOWN],
+            context={"entries": [{"url": "http://localhost/stellen/1/"}]},
+        )
+    with pytest.raises(MailQueueViolation, match="secret"):
+        mail_enqueue(
+            renderer="django",
+            templates={"subject": "s.txt", "body": "b.txt"},
+            to=[KNOWN],
+            context={"token": "abc"},
+        )
