@@ -10,6 +10,7 @@ from django.db import transaction
 from portal.absolute import base_url
 from portal.demo import DEMO_ACCOUNTS, DEMO_PASSWORD, Demo
 from portal.demo_bulk import SIZES, vacuum_analyze
+from portal.indexing import indexes_deferred
 
 MAX_SCALE = 100
 
@@ -56,12 +57,15 @@ class Command(BaseCommand):
             progress=not no_progress,
             size=SIZES[size] if size else None,
         )
-        for app_config in apps.get_app_configs():
-            module_name = f"{app_config.name}.demo"
-            if importlib.util.find_spec(module_name) is None:
-                continue
-            self.stdout.write(f"Seeding {app_config.verbose_name} …")
-            importlib.import_module(module_name).seed(demo)
+        # Pages are saved several times each while they are made; the search
+        # and reference indexes are updated once per object at the end.
+        with indexes_deferred():
+            for app_config in apps.get_app_configs():
+                module_name = f"{app_config.name}.demo"
+                if importlib.util.find_spec(module_name) is None:
+                    continue
+                self.stdout.write(f"Seeding {app_config.verbose_name} …")
+                importlib.import_module(module_name).seed(demo)
         if demo.size:
             self._seed_size(demo, demo.size)
 
