@@ -26,7 +26,14 @@ from ideas.services import lifecycle
 from portal import roles
 from residents.models import ParticipationCode, ParticipationCodeBatch
 
+from .courses import (
+    CourseEventFactory,
+    RegistrationFactory,
+    RegistrationSettingsFactory,
+)
 from .directory import CompanyPageFactory, DirectoryIndexPageFactory, VacancyPageFactory
+from .economy import EnquiryFactory
+from .events import EventIndexPageFactory
 from .home import translate_page
 from .ideas import (
     CommentFactory,
@@ -70,6 +77,9 @@ class World:
     objects: dict[str, list]
     #: Tokens of unmoderated or private idea-board content.
     idea_secrets: dict[str, str]
+    #: Tokens of what only contact-point staff and business advisers read:
+    #: course registrations and settlement enquiries (no role of the matrix).
+    desk_secrets: dict[str, str]
     photo: object
     ideas: dict[str, object]
 
@@ -84,8 +94,8 @@ class World:
         if role == "editor":
             return {}
         if role == "moderator":
-            return firm_secrets
-        return firm_secrets | self.idea_secrets
+            return firm_secrets | self.desk_secrets
+        return firm_secrets | self.idea_secrets | self.desk_secrets
 
 
 def _jpeg(name: str) -> ContentFile:
@@ -202,6 +212,22 @@ def world_build() -> World:
         "iotaphotozq": "resident's photo title",
         photo_stem.lower(): "resident's photo file name",
     }
+    course = CourseEventFactory(parent=EventIndexPageFactory(parent=home))
+    registration = RegistrationFactory(
+        settings=RegistrationSettingsFactory(event=course),
+        name=f"kapparegistrationzq {SEARCH_WORD}",
+        email="kappamailzq@example.org",
+    )
+    enquiry = EnquiryFactory(
+        name=f"lambdaenquiryzq {SEARCH_WORD}",
+        business=f"lambdabusinesszq {SEARCH_WORD}",
+    )
+    desk_secrets = {
+        "kapparegistrationzq": "name of a course participant",
+        "kappamailzq": "address of a course participant",
+        "lambdaenquiryzq": "name of a founder's enquiry",
+        "lambdabusinesszq": "business of a founder's enquiry",
+    }
     users = {f"firm_{key}": firm.user for key, firm in firms.items()}
     users |= {
         "adviser": StaffFactory(role=roles.ADVISERS, username="beraterin"),
@@ -217,12 +243,15 @@ def world_build() -> World:
         "ideas.report": [report],
         "ideas.pledge": [pledge],
         "residents.participationcodebatch": [batch],
+        "courses.registration": [registration],
+        "economy.enquiry": [enquiry],
     }
     return World(
         firms=firms,
         users=users,
         objects=objects,
         idea_secrets=idea_secrets,
+        desk_secrets=desk_secrets,
         photo=photo,
         ideas={"submitted": submitted, "rejected": rejected, "published": published},
     )

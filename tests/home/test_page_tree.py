@@ -7,6 +7,7 @@ from wagtail.test.utils.form_data import nested_form_data, rich_text
 
 from campaigns.models import CampaignIndexPage
 from directory.models import DirectoryIndexPage, VacancyFinderPage
+from economy.models import NetworkBoardPage, PremisesIndexPage
 from events.models import EventIndexPage
 from home.models import ContactPointPage, HomePage, LegalPage, StandardPage
 from ideas.models import IdeaBoardPage
@@ -25,6 +26,8 @@ class PageTreeTests(WagtailPageTestCase):
                 EventIndexPage,
                 CampaignIndexPage,
                 IdeaBoardPage,
+                PremisesIndexPage,
+                NetworkBoardPage,
             },
         )
 

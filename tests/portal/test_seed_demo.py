@@ -1,8 +1,10 @@
 """`seed_demo` fills an empty database with the demo content and accounts of
 the demo contract, and running it again changes nothing.
 
-Seeding takes seconds, so the module seeds once (the `seeded` fixture of
-tests/fixtures/demo.py) and each test works on top of it in its own savepoint.
+Seeding takes about two minutes, so the module seeds once (the `seeded`
+fixture of tests/fixtures/demo.py) and each test works on top of it in its
+own savepoint; a bigger scale is seeded once, in one test. Other apps'
+checks of the demo belong here, not in a second seeded module.
 """
 
 import pytest
@@ -248,12 +250,31 @@ def test_second_run_changes_nothing(seeded, db):
     assert set(passwords) == set(User.objects.values_list("username", flat=True))
 
 
-def test_scale_two_adds_reports(seeded, db):
+def test_demo_has_the_promised_events_and_campaigns(seeded, db):
+    german = EventPage.objects.filter(locale__language_code="de")
+    assert 25 <= german.count() <= 35
+    assert EventPage.objects.filter(locale__language_code="en").count() == (
+        german.count()
+    )
+    assert german.filter(slug__startswith="pc-cafe-", repeat="weekly").count() == 3
+    meeting = german.get(slug="netzwerktreffen-unternehmen")
+    assert meeting.repeat == "monthly"
+    assert meeting.date_changes.filter(kind="cancelled").count() == 1
+    assert german.filter(category__slug="urban-gardening").count() >= 3
+    assert german.filter(slug="sommerfest-schlaatz", all_day=True).exists()
+    assert CampaignPage.objects.filter(locale__language_code="de").count() == 3
+    assert CampaignPage.objects.filter(locale__language_code="en").count() == 3
+    assert not CampaignImage.objects.filter(alt_text="").exists()
+
+
+def test_scale_two_adds_reports_and_events(seeded, db):
     assert reports("de") == 5
+    events = EventPage.objects.count()
 
     output = seed("--scale", "2")
 
     assert reports("de") == reports("en") == 10
+    assert EventPage.objects.count() > events
     assert "reports" in output
     # Three contact points in each of the seven languages; only reports grow.
     assert ContactPointPage.objects.count() == 3 * 7, "only the reports grow"
