@@ -3,6 +3,9 @@ without events importing them (the layers run downward only). An app fills
 them in its `AppConfig.ready()`, as it grants its roles' permissions.
 
     event_panel_register(fn)   # fn(*, event, request) -> safe HTML or ""
+        # A panel takes the registration over: where one is shown, the
+        # event's own places, "fully booked" and registration link are not
+        # (they would contradict its seats left).
     occurrence_badges_register(fn)
         # fn(*, occurrences) -> {(event pk, start): safe HTML}; one call for
         # the whole page of dates, so the listing's queries stay constant.

@@ -9,11 +9,14 @@ import pytest
 from django.core import mail, signing
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.translation import ngettext
 
 from courses.choices import Audience, Scope, Status
 from courses.links import registration_token, registration_url
 from courses.models import Registration
 from tests.factories.courses import RegistrationFactory
+from tests.factories.home import translate_page
+from tests.utils import soup
 
 pytestmark = pytest.mark.django_db
 
@@ -46,6 +49,30 @@ def test_event_page_shows_seats_left_without_setting_a_cookie(visitor, course):
     assert signup_url(course) in html
     assert "Set-Cookie" not in str(response.headers)
     assert not response.cookies
+
+
+@pytest.mark.parametrize("language", ["de", "en"])
+def test_event_page_names_one_number_of_places(visitor, course, event_index, language):
+    """The course's seats left, not also the event's own "8 places" or its
+    registration link beside them, which would contradict them."""
+    event = course.event
+    event.capacity = 8
+    event.registration_url = "https://anmeldung.example/kurs"
+    event.save_revision().publish()
+    RegistrationFactory(settings=course)
+    if language != "de":
+        translate_page(event_index, language, slug="events")
+        event = translate_page(event, language, slug="pc-course")
+
+    page = soup(visitor.get(event.url))
+    main = page.find("main")
+
+    with translation.override(language):
+        own = ngettext("%(places)s place", "%(places)s places", 8) % {"places": 8}
+    assert own not in main.get_text(" ")
+    links = [a["href"] for a in main.find_all("a", href=True)]
+    assert not [href for href in links if "anmeldung.example" in href]
+    assert signup_url(course, language) in links
 
 
 def test_signup_form_sets_no_cookie(visitor, course):
