@@ -127,8 +127,13 @@ def _extra_tags(registry: dict, instance: Model, model_class=None) -> set[str]:
 
 
 def _row_changed(sender, instance, **kwargs) -> None:
+    # A row that changes may become visible where its address answered "not
+    # found" so far (an idea published after moderation, a vacancy's or a
+    # unit's route), and that 404 is cached: the not-found answers go too.
     page_cache_purge(
-        f"model:{sender._meta.label_lower}", *_extra_tags(_purges, instance)
+        f"model:{sender._meta.label_lower}",
+        UNROUTED,
+        *_extra_tags(_purges, instance),
     )
 
 

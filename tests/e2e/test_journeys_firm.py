@@ -55,7 +55,10 @@ def test_firm_edits_its_profile_adds_a_vacancy_and_an_editor_approves(new_page, 
     assert re.search(r"/admin/pages/\d+/$", firm_page.url), "not back in the explorer"
 
     # A vacancy below the company, submitted for review as well.
+    # A company page holds vacancies, premises and board posts: the firm
+    # picks the kind first.
     firm_page.goto(f"/admin/pages/{firm['id']}/add_subpage/")
+    firm_page.locator("a[href*='/add/directory/vacancypage/']").click()
     firm_page.locator("input[name=title]").fill(vacancy_title)
     firm_page.locator("textarea[name=summary]").fill(
         "Pflege der Grünanlagen in Stern und Drewitz, Arbeit im Team."

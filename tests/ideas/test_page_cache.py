@@ -140,6 +140,29 @@ def test_moderation_decision_purges_board_and_idea(boards, author, moderator, la
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
+def test_an_idea_is_found_once_published_where_it_was_not_found(
+    boards, author, moderator, language
+):
+    """Before moderation an idea's address answers 404, and that answer is
+    cached; publishing the idea must purge it (it kept the idea hidden from
+    visitors for the 404's cache time: the resident journey in the browser)."""
+    waiting = IdeaFactory(
+        author=author, status=IdeaStatus.SUBMITTED, title="Bank am Teich"
+    )
+    _board_url, idea_url = _urls(boards, language, waiting)
+    visitor = Client(HTTP_HOST="localhost")
+    assert visitor.get(idea_url).status_code == 404
+    again = visitor.get(idea_url)
+    assert (again.status_code, again.get("X-Page-Cache")) == (404, "hit")
+
+    lifecycle.idea_transition(
+        idea=waiting, actor=moderator, to_status=IdeaStatus.PUBLISHED
+    )
+
+    assert "Bank am Teich" in fresh(idea_url)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
 def test_account_deletion_purges_the_authors_name(boards, idea, language):
     """An author's name may be on any cached page (their ideas, comments):
     deleting the account takes it off at once, not after the cache's time."""
