@@ -22,6 +22,7 @@ from django.utils.dateparse import parse_date
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from portal.exports import cell_text
 from portal.text import text_clean
 
 from . import rules, selectors, services
@@ -262,11 +263,8 @@ def _export_rows(settings) -> tuple[list[str], list[list]]:
     return header, rows
 
 
-def _safe_cell(value) -> str:
-    """No formula injection: a cell that a spreadsheet would evaluate starts
-    with an apostrophe."""
-    text = text_clean(str(value))
-    return "'" + text if text[:1] in ("=", "+", "-", "@") else text
+def _cell(value, fmt: str) -> str:
+    return cell_text(text_clean(str(value)), spreadsheet_format=fmt)
 
 
 def export(request: HttpRequest, settings_id: int, fmt: str) -> HttpResponse:
@@ -278,7 +276,7 @@ def export(request: HttpRequest, settings_id: int, fmt: str) -> HttpResponse:
         buffer = io.StringIO()
         writer = csv.writer(buffer)
         writer.writerow(header)
-        writer.writerows([[_safe_cell(c) for c in row] for row in rows])
+        writer.writerows([[_cell(c, "csv") for c in row] for row in rows])
         response = HttpResponse(
             "\ufeff" + buffer.getvalue(), content_type="text/csv; charset=utf-8"
         )
@@ -292,7 +290,10 @@ def export(request: HttpRequest, settings_id: int, fmt: str) -> HttpResponse:
         sheet.title = "Teilnehmende"
         sheet.append(header)
         for row in rows:
-            sheet.append([_safe_cell(c) for c in row])
+            sheet.append([_cell(c, "xlsx") for c in row])
+            # Text stays text: openpyxl would take "=…" for a formula.
+            for cell in sheet[sheet.max_row]:
+                cell.data_type = "s"
         buffer = io.BytesIO()
         book.save(buffer)
         response = HttpResponse(

@@ -13,6 +13,7 @@ from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from portal import roles
+from portal.exports import SpreadsheetExportMixin
 
 from . import rules, selectors, services
 from .models import BoardAnswer, Enquiry, PremisesPage
@@ -83,7 +84,7 @@ class EnquiryEditView(generic.EditView):
         return instance
 
 
-class EnquiryIndexView(generic.IndexView):
+class EnquiryIndexView(SpreadsheetExportMixin, generic.IndexView):
     def get_base_queryset(self):
         if not rules.can_read_enquiries(self.request.user):
             return Enquiry.objects.none()

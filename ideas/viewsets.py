@@ -25,12 +25,12 @@ from wagtail.snippets.views.snippets import (
 )
 from wagtail.utils.urlpatterns import decorate_urlpatterns
 
+from portal.exports import SpreadsheetExportMixin
 from portal.models import Quarter
 from residents.models import ParticipationCodeBatch
 
 from . import rules
 from .choices import IdeaStatus, ReportReason
-from .exports import ModerationExportMixin
 from .models import Category, Comment, Idea, Report
 from .models.ideas import person_name
 from .selectors import comments_for_moderation, ideas_for_moderation
@@ -143,7 +143,7 @@ class IdeaFilterSet(WagtailFilterSet):
         return queryset
 
 
-class IdeaIndexView(ModerationExportMixin, IndexView):
+class IdeaIndexView(SpreadsheetExportMixin, IndexView):
     def get_list_more_buttons(self, instance):
         buttons = list(super().get_list_more_buttons(instance))
         user = self.request.user
@@ -268,7 +268,7 @@ class CommentFilterSet(WagtailFilterSet):
         return queryset
 
 
-class CommentIndexView(ModerationExportMixin, IndexView):
+class CommentIndexView(SpreadsheetExportMixin, IndexView):
     def get_list_more_buttons(self, instance):
         buttons = list(super().get_list_more_buttons(instance))
         if rules.can_moderate(self.request.user):

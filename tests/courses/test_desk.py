@@ -176,8 +176,10 @@ def test_check_in_and_export(client, world):
     assert "Anwesend" in text
     xlsx = client.get(reverse("courses_export", args=[course.pk, "xlsx"]))
     sheet = load_workbook(io.BytesIO(xlsx.content)).active
-    names = [row[0].value for row in sheet.iter_rows(min_row=2)]
-    assert set(names) == {"'=cmd|calc", "Bernd"}
+    cells = [row[0] for row in sheet.iter_rows(min_row=2)]
+    # The name as written, kept as text (not run as a formula).
+    assert {cell.value for cell in cells} == {"=cmd|calc", "Bernd"}
+    assert {cell.data_type for cell in cells} == {"s"}
 
 
 def test_figures_are_counts_only_for_the_project_team(client, world):

@@ -2,7 +2,9 @@
 protection, the advisers' admin (matching premises, status mails, export)
 and the deletion a while after an enquiry is closed."""
 
+import csv
 import datetime as dt
+import io
 from decimal import Decimal
 
 import pytest
@@ -10,6 +12,7 @@ from django.core import mail
 from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
+from openpyxl import load_workbook
 
 from economy.choices import EnquiryStatus
 from economy.models import Enquiry
@@ -245,13 +248,26 @@ def test_export_csv_and_xlsx(client, adviser):
     client.force_login(adviser)
     response = client.get(reverse("enquiries:index") + "?export=csv")
     assert response.status_code == 200
-    body = b"".join(response.streaming_content).decode()
-    assert "Ayla Demir" in body
+    rows = list(
+        csv.reader(
+            io.StringIO(b"".join(response.streaming_content).decode("utf-8-sig"))
+        )
+    )
+    cells = {cell for row in rows for cell in row}
+    assert "Ayla Demir" in cells
+    # A spreadsheet would run the text as a formula: it starts with "'".
+    assert "'=HYPERLINK(evil)" in cells
+    assert "=HYPERLINK(evil)" not in cells
     response = client.get(reverse("enquiries:index") + "?export=xlsx")
     assert response.status_code == 200
     assert response["Content-Type"].startswith(
         "application/vnd.openxmlformats-officedocument.spreadsheetml"
     )
+    sheet = load_workbook(io.BytesIO(b"".join(response.streaming_content))).active
+    [business] = [
+        c for row in sheet.iter_rows() for c in row if c.value == "=HYPERLINK(evil)"
+    ]
+    assert business.data_type == "s"
 
 
 # Retention ------------------------------------------------------------------

@@ -1,5 +1,6 @@
-"""Spreadsheet exports of the moderation lists (CSV and XLSX), safe for any
-stored text and readable by the moderator who asked for them."""
+"""Spreadsheet exports of the admin's lists (CSV and XLSX) — the moderation
+lists, the settlement enquiries, the course lists: safe for any stored text
+and readable by the person who asked for them, in their language and time."""
 
 import datetime
 import re
@@ -36,10 +37,11 @@ def local_time(value: datetime.datetime) -> datetime.datetime:
     return value.replace(microsecond=0)
 
 
-class ModerationExportMixin:
+class SpreadsheetExportMixin:
     """For a Wagtail IndexView: every text cell made safe, times in local
     time, and the CSV (which Wagtail streams after the view has returned)
-    written in the language and time zone the view ran in."""
+    written in the language and time zone the view ran in. (Wagtail itself
+    keeps XLSX cells that start with "=" as text.)"""
 
     def setup(self, request, *args, **kwargs):
         super().setup(request, *args, **kwargs)
