@@ -331,10 +331,14 @@ def _storable(request: HttpRequest, response) -> bool:
 
 
 def _public_headers(response) -> None:
+    # Browsers keep the page but ask again each time (a 304 from this cache
+    # costs no rendering): with a max-age they would show a purged page, or a
+    # not-found answer for something just published, until it ran out.
     patch_cache_control(
         response,
         public=True,
-        max_age=_setting("PORTAL_PAGE_CACHE_MAX_AGE", 60),
+        max_age=_setting("PORTAL_PAGE_CACHE_MAX_AGE", 0),
+        must_revalidate=True,
         s_maxage=_setting(
             "PORTAL_PAGE_CACHE_PROXY_MAX_AGE", 3600 if _frontend_configured() else 0
         ),

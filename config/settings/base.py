@@ -168,8 +168,9 @@ PORTAL_PAGE_CACHE = env.bool("PORTAL_PAGE_CACHE", default=True)
 #: Seconds a stored page is kept at most (purges are instant; this bounds
 #: what only time changes, such as "upcoming" events).
 PORTAL_PAGE_CACHE_SECONDS = env.int("PORTAL_PAGE_CACHE_SECONDS", default=600)
-#: `max-age` browsers get for cached pages (they revalidate with the ETag).
-PORTAL_PAGE_CACHE_MAX_AGE = env.int("PORTAL_PAGE_CACHE_MAX_AGE", default=60)
+#: `max-age` browsers get for cached pages. 0: they revalidate with the ETag
+#: on every view, so a purge reaches them at once (a 304 from the cache).
+PORTAL_PAGE_CACHE_MAX_AGE = env.int("PORTAL_PAGE_CACHE_MAX_AGE", default=0)
 
 #: The site frame (menu, footer, legal links) from the cache, rebuilt after a
 #: publish of a section, a settings change or a full purge (portal/frame.py).

@@ -25,16 +25,9 @@ SKIPPED = (
     "/admin/bulk/",
 )
 
-#: Open defect: after the courses and economy apps came in, the admin and
-#: editor walks failed once on the merged main (two Fs; the run was stopped
-#: before pytest printed why). Marked so the rest of the suite can land;
-#: the closing note of this stop names it as the first thing to look at.
-_NEW_SCREENS = pytest.mark.xfail(
-    strict=False, reason="open defect: a new admin screen fails in the browser"
-)
 ROLES = [
-    pytest.param("admin", marks=_NEW_SCREENS),
-    pytest.param("editor", marks=_NEW_SCREENS),
+    "admin",
+    "editor",
     "moderator",
     "firma-a",
     "beraterin",

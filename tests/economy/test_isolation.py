@@ -3,8 +3,11 @@ reads and writes only its own premises and posts and the answers to its
 posts; business advisers read enquiries, firms and editors never;
 anonymous visitors nothing of the admin."""
 
+import re
+
 import pytest
 from django.urls import reverse
+from wagtail.users.models import UserProfile
 
 from economy.models import PremisesPage
 from tests.factories.economy import (
@@ -194,3 +197,22 @@ def test_figures_are_for_the_project_team(client, world, role):
         assert response.status_code == 200
     else:
         assert response.status_code in REFUSED
+
+
+@pytest.mark.parametrize("language", ["de", "ar", "en"])
+def test_figures_chart_lengths_are_numbers_in_every_language(client, world, language):
+    """SVG lengths take a decimal point: a German "172,3" is refused by the
+    browser and the bar is not drawn (found by the admin console walk)."""
+    user = world["users"]["adviser"]
+    profile = UserProfile.get_for_user(user)
+    profile.preferred_language = language
+    profile.save()
+    client.force_login(user)
+    html = client.get(reverse("economy_figures")).content.decode()
+    lengths = [
+        value
+        for tag in re.findall(r"<rect[^>]*>", html)
+        for value in re.findall(r'\b(?:x|y|width|height)="([^"]*)"', tag)
+    ]
+    assert lengths, "the chart has bars"
+    assert all(re.fullmatch(r"-?\d+(\.\d+)?", value) for value in lengths), lengths

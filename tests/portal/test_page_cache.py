@@ -217,6 +217,31 @@ def test_etag_answers_304(client, homes, language):
     assert again.content == b""
 
 
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_browsers_ask_again_so_that_a_purge_reaches_them(client, homes, language):
+    """A browser keeps a page for its max-age without asking: with one, a
+    visitor saw a purged page (or the 404 of an idea just published) until
+    it ran out. They revalidate on every view; the answer stays a 304 from
+    the cache until a purge, then the new page."""
+    page = _page(homes, language, title="Seite")
+    response = client.get(page.url)
+    directives = patch_directives(response["Cache-Control"])
+    assert directives["max-age"] == "0"
+    assert "must-revalidate" in directives
+    etag = response["ETag"]
+
+    page.title = "Neuer Titel"
+    page.save_revision().publish()
+    again = client.get(page.url, headers={"if-none-match": etag})
+
+    assert again.status_code == 200
+    assert "Neuer Titel" in again.content.decode()
+
+
+def patch_directives(header: str) -> dict[str, str]:
+    return dict((part.strip().split("=", 1) + [""])[:2] for part in header.split(","))
+
+
 def test_query_string_order_does_not_matter(client, homes):
     page = _page(homes, "de", title="Seite")
     client.get(page.url + "?a=1&b=2")
