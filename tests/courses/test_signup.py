@@ -2,7 +2,7 @@
 the personal link, seats on the event page, no cookie before a form."""
 
 import re
-from datetime import timedelta
+from datetime import UTC, timedelta
 
 import icalendar
 import pytest
@@ -14,6 +14,7 @@ from django.utils.translation import ngettext
 from courses.choices import Audience, Scope, Status
 from courses.links import registration_token, registration_url
 from courses.models import Registration
+from tests.calendar_clients import ical_js_occurrences
 from tests.factories.courses import RegistrationFactory
 from tests.factories.home import translate_page
 from tests.utils import soup
@@ -130,9 +131,15 @@ def test_per_date_ics_has_only_that_date(post, visitor, course):
     registration = Registration.objects.get()
     assert registration.starts_at == second
     [message] = mail.outbox
-    calendar = icalendar.Calendar.from_ical(message.attachments[0][1])
+    ics = message.attachments[0][1].encode()
+    calendar = icalendar.Calendar.from_ical(ics)
     [vevent] = calendar.walk("VEVENT")
     assert vevent.decoded("DTSTART") == second
+    # Thunderbird's parser finds that one date, at the same moment.
+    window = (event.start - timedelta(days=1), event.start + timedelta(days=60))
+    [found] = ical_js_occurrences(ics, *window)
+    assert found["start"] == second.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    assert found["summary"] == event.title
     assert "RRULE" not in vevent
 
 

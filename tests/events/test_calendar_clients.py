@@ -4,12 +4,7 @@ node) give the same UTC start for every occurrence over a whole year, summer
 time included. ical.js takes the zone only from the file's VTIMEZONE, so a
 VTIMEZONE it misreads shows up here as an hour's difference."""
 
-import json
-import os
-import shutil
-import subprocess
 from datetime import UTC, date, datetime
-from pathlib import Path
 
 import icalendar
 import pytest
@@ -17,6 +12,7 @@ import recurring_ical_events
 from django.conf import settings
 
 from events.choices import DateChangeKind, Frequency
+from tests.calendar_clients import ical_js_occurrences
 from tests.factories.events import (
     EventDateChangeFactory,
     EventExtraDateFactory,
@@ -27,31 +23,12 @@ from tests.factories.events import (
 
 pytestmark = pytest.mark.django_db
 
-JS = Path(__file__).resolve().parents[1] / "js"
-SCRIPT = JS / "ical_occurrences.mjs"
 FROM, TO = datetime(2030, 1, 1, tzinfo=UTC), datetime(2031, 1, 1, tzinfo=UTC)
 
 
-def _node() -> str:
-    node = shutil.which("node")
-    if node is None:
-        pytest.skip("node is not installed: ical.js cannot be run (apt install nodejs)")
-    if not (JS / "node_modules" / "ical.js").is_dir():
-        pytest.skip(f"ical.js is not installed: run `npm ci --prefix {JS}`")
-    return node
-
-
 def ical_js_starts(body: bytes) -> list[tuple[str, str]]:
-    result = subprocess.run(  # noqa: S603 - our own script, fixed arguments
-        [_node(), str(SCRIPT), FROM.isoformat(), TO.isoformat()],
-        input=body,
-        capture_output=True,
-        cwd=JS,
-        env={**os.environ, "TZ": "UTC"},
-        timeout=60,
-        check=True,
-    )
-    return sorted((o["summary"], o["start"]) for o in json.loads(result.stdout))
+    found = ical_js_occurrences(body, FROM, TO)
+    return sorted((o["summary"], o["start"]) for o in found)
 
 
 def _utc(value) -> str:
