@@ -205,6 +205,29 @@ def test_hour_ranges_are_one_left_to_right_isolate(client, pages, code):
     assert ranges, "the event's hour range is not one isolate"
 
 
+@pytest.mark.parametrize("code", RTL)
+def test_pay_range_is_one_left_to_right_isolate(client, pages, code):
+    """ "12,50 € – 15 €" read right to left shows its ends swapped and the
+    euro signs on the wrong side: the amounts are one isolate, the
+    (translated) unit stays in the sentence's direction."""
+    vacancy = pages["vacancy"]
+    vacancy.pay_min, vacancy.pay_max, vacancy.pay_unit = 12.5, 15, "HOUR"
+    vacancy.save_revision().publish()
+    _in(pages["home"], code)
+    _in(pages["index"], code)
+    _in(pages["company"], code)
+    translated = _in(vacancy, code)
+
+    page = soup(client.get(translated.url))
+
+    amounts = [
+        bdi
+        for bdi in page.find_all("bdi", dir="ltr")
+        if re.fullmatch(r"12[.,٫]50\s*€\s*–\s*15\s*€", bdi.get_text().strip())
+    ]
+    assert amounts, "the pay range is not one isolate"
+
+
 def _ranges(response, text: str) -> list:
     return [
         bdi
