@@ -68,7 +68,11 @@ def _visible(html: str) -> str:
 
 @pytest.fixture(autouse=True)
 def _unusual_host(settings):
+    """The portal's public address is not the test settings' localhost: a
+    mail link made from anything but BASE_URL (the worker has no request)
+    would show here."""
     settings.ALLOWED_HOSTS = [HOST]
+    settings.BASE_URL = f"https://{HOST}"
 
 
 @pytest.fixture
