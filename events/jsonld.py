@@ -65,7 +65,10 @@ def _location(event, page_url: str):
     return locations or None
 
 
-def event_jsonld(*, event, occurrence, request) -> dict:
+def event_jsonld(*, event, occurrence, request, registration_taken=False) -> dict:
+    """schema.org Event. Where an app takes the registration over (a course's
+    panel, `events.extensions`), the offer leads to this page and leaves the
+    event's own places and outside link out, as the page does."""
     page_url = absolute.page_url(event, request)
     data: dict = {
         "@context": "https://schema.org",
@@ -93,7 +96,8 @@ def event_jsonld(*, event, occurrence, request) -> dict:
     location = _location(event, page_url)
     if location:
         data["location"] = location
-    available = not event.fully_booked and event.status != EventStatus.CANCELLED
+    fully_booked = event.fully_booked and not registration_taken
+    available = not fully_booked and event.status != EventStatus.CANCELLED
     offer = {
         "@type": "Offer",
         "price": "0" if event.is_free else f"{event.price or 0:.2f}",
@@ -101,9 +105,13 @@ def event_jsonld(*, event, occurrence, request) -> dict:
         "availability": "https://schema.org/InStock"
         if available
         else "https://schema.org/SoldOut",
-        "url": event.registration_url or page_url,
+        "url": page_url if registration_taken else event.registration_url or page_url,
     }
-    if event.registration == Registration.REQUIRED and event.capacity:
+    if (
+        event.registration == Registration.REQUIRED
+        and event.capacity
+        and not registration_taken
+    ):
         offer["inventoryLevel"] = {
             "@type": "QuantitativeValue",
             "value": event.capacity,

@@ -34,6 +34,7 @@ def event_detail_context(*, event: EventPage, request) -> dict:
         )
         next_occurrence = past[-1] if past else None
     options = event_filter_options(locale=Locale.get_active())
+    panels = event_panels(event=event, request=request)
     return {
         "occurrences": upcoming,
         "next_occurrence": next_occurrence,
@@ -47,9 +48,12 @@ def event_detail_context(*, event: EventPage, request) -> dict:
             str(SPOKEN_LANGUAGE_NAMES.get(code, code)) for code in event.languages
         ],
         "ics_url": event.get_url(request) + event.reverse_subpage("ics"),
-        "extension_panels": event_panels(event=event, request=request),
+        "extension_panels": panels,
         "jsonld": event_jsonld(
-            event=event, occurrence=next_occurrence, request=request
+            event=event,
+            occurrence=next_occurrence,
+            request=request,
+            registration_taken=bool(panels),
         ),
     }
 

@@ -1,6 +1,7 @@
 """Public sign-up without an account: confirmation page, mail with .ics,
 the personal link, seats on the event page, no cookie before a form."""
 
+import json
 import re
 from datetime import UTC, timedelta
 
@@ -67,6 +68,8 @@ def test_event_page_names_one_number_of_places(visitor, course, event_index, lan
 
     page = soup(visitor.get(event.url))
     main = page.find("main")
+    [script] = page.find_all("script", type="application/ld+json")
+    offer = json.loads(script.string)["offers"]
 
     with translation.override(language):
         own = ngettext("%(places)s place", "%(places)s places", 8) % {"places": 8}
@@ -74,6 +77,11 @@ def test_event_page_names_one_number_of_places(visitor, course, event_index, lan
     links = [a["href"] for a in main.find_all("a", href=True)]
     assert not [href for href in links if "anmeldung.example" in href]
     assert signup_url(course, language) in links
+    # Machines read the same: the offer leads to this page, not to the
+    # outside link, and names no inventory of 8.
+    assert offer["url"].endswith(event.url)
+    assert "inventoryLevel" not in offer
+    assert offer["availability"] == "https://schema.org/InStock"
 
 
 def test_signup_form_sets_no_cookie(visitor, course):
