@@ -218,13 +218,9 @@ def test_pay_range_is_one_left_to_right_isolate(client, pages, code):
     _in(pages["company"], code)
     translated = _in(vacancy, code)
 
-    page = soup(client.get(translated.url))
+    response = client.get(translated.url)
 
-    amounts = [
-        bdi
-        for bdi in page.find_all("bdi", dir="ltr")
-        if re.fullmatch(r"12[.,٫]50\s*€\s*–\s*15\s*€", bdi.get_text().strip())
-    ]
+    amounts = _ranges(response, r"12[.,٫]50\s*€\s*–\s*15\s*€")
     assert amounts, "the pay range is not one isolate"
 
 
