@@ -30,6 +30,9 @@ ARTIFACTS = ROOT / "test-artifacts"
 #: test that agrees to the map answers its requests with `page.route`.
 TILE_HOST = "tiles.e2e.invalid"
 TILE_URL = f"https://{TILE_HOST}/{{z}}/{{x}}/{{y}}.png"
+#: Seconds for each step of the server's set-up, and for each browser test.
+SETUP_TIMEOUT = 1800
+PER_TEST_TIMEOUT = 600
 SETUP = (
     f"TILE_URL = {TILE_URL!r}\n" + (Path(__file__).parent / "demo_setup.py").read_text()
 )
@@ -45,6 +48,11 @@ def pytest_collection_modifyitems(config, items):
     if config.pluginmanager.hasplugin("xdist"):
         for item in e2e:
             item.add_marker(pytest.mark.xdist_group("e2e"))
+    # The first browser test sets up the server (migrate, seed_demo), which
+    # takes minutes more on a loaded machine: pytest-timeout's limit is for
+    # the tests themselves, the set-up has its own (SETUP_TIMEOUT).
+    for item in e2e:
+        item.add_marker(pytest.mark.timeout(PER_TEST_TIMEOUT, func_only=True))
     if shutil.which(CHROMIUM) or Path(CHROMIUM).exists():
         return
     skip = pytest.mark.skip(reason=f"Chromium not found at {CHROMIUM}")
@@ -137,6 +145,7 @@ def _start_server(e2e_workdir, mail_dir):
             cwd=ROOT,
             check=True,
             stdout=subprocess.DEVNULL,
+            timeout=SETUP_TIMEOUT,
         )
     setup = subprocess.run(
         [*manage, "shell", "-c", SETUP],
@@ -145,6 +154,7 @@ def _start_server(e2e_workdir, mail_dir):
         check=True,
         capture_output=True,
         text=True,
+        timeout=SETUP_TIMEOUT,
     )
     facts = json.loads(setup.stdout.strip().splitlines()[-1])
     process = subprocess.Popen(

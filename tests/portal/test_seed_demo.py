@@ -3,23 +3,33 @@ the demo contract, and running it again changes nothing.
 
 Seeding takes about two minutes, so the module seeds once (the `seeded`
 fixture of tests/fixtures/demo.py) and each test works on top of it in its
-own savepoint; a bigger scale is seeded once, in one test. Other apps'
-checks of the demo belong here, not in a second seeded module.
+own savepoint; a bigger scale is seeded once, in one test, and the bulk
+path (`--size test`) once for the tests of `TestBulkSize`. Other apps' checks
+of the demo belong here, not in a second seeded module: each seed costs
+minutes of CPU in every database pass.
 """
 
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.core.cache import cache
 from django.core.management import CommandError, call_command
+from django.db import transaction
 from django.test import Client
+from django.utils.html import escape
 from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, Revision, Site
 
 from campaigns.models import CampaignImage, CampaignPage
+from directory.models import CompanyPage, VacancyPage
 from events.models import EventDateChange, EventPage
 from home.models import ContactPointPage, HomePage, LegalPage, StandardPage
+from ideas.choices import PUBLIC_STATUSES
+from ideas.demo_large import BULK_TITLE
+from ideas.models import Comment, Idea, IdeaBoardPage, Support
 from portal import roles
 from portal.demo import DEMO_PASSWORD
+from portal.demo_bulk import SIZES
 from portal.models import LegalSettings, OrganisationSettings, Quarter
 from tests.fixtures.demo import seed
 from tests.utils import footer_links, soup
@@ -29,7 +39,13 @@ User = get_user_model()
 # Every test here touches the database, even those that only read the
 # summary: pytest-django runs database tests first, before the browser tests
 # (whose event loop forbids synchronous database access).
-pytestmark = pytest.mark.django_db
+# The module's seed is set-up, not test time (minutes on a loaded machine);
+# its tests stay on one test process so that it seeds once, not once on each.
+pytestmark = [
+    pytest.mark.django_db,
+    pytest.mark.timeout(600, func_only=True),
+    pytest.mark.xdist_group("seed_demo"),
+]
 
 STAFF_ACCOUNTS = ["admin", "editor", "moderator", "firma-a", "firma-b", "beraterin"]
 ACCOUNT_GROUPS = {
@@ -332,3 +348,117 @@ def test_demo_site_record_and_summary_follow_base_url(seeded, db, settings):
     site = Site.objects.get(is_default_site=True)
     assert (site.hostname, site.port) == ("127.0.0.1", 8421)
     assert "Site: http://127.0.0.1:8421/  Admin: http://127.0.0.1:8421/admin/" in output
+
+
+# The bulk path of the large demo ---------------------------------------------
+# `seed_demo --size test` (portal.demo_bulk and each app's demo_large) on top of
+# the module's demo leaves a valid page tree, live pages with one revision each
+# that route, render and open in the admin, translations linked, and exactly
+# the asked counts of bulk content. Pytest (and pytest-randomly) keep a class's
+# tests together, so the bulk content exists only while they run.
+
+BULK = SIZES["test"]
+
+
+@pytest.fixture(scope="class")
+def bulk_seeded(seeded, django_db_blocker):
+    savepoint = transaction.atomic()
+    with django_db_blocker.unblock():
+        savepoint.__enter__()
+        seed("--size", "test")
+        seed("--size", "test")  # running it again adds nothing
+    yield
+    with django_db_blocker.unblock():
+        transaction.set_rollback(True)
+        savepoint.__exit__(None, None, None)
+    cache.clear()
+
+
+def bulk_companies(language_code: str):
+    return CompanyPage.objects.filter(
+        locale__language_code=language_code, slug__regex=r"-nr-[0-9]+$"
+    )
+
+
+@pytest.mark.usefixtures("bulk_seeded")
+class TestBulkSize:
+    def test_the_tree_is_valid(self):
+        assert Page.find_problems() == ([], [], [], [], [])
+        for page in Page.objects.filter(depth__lt=4):
+            assert page.numchild == page.get_children().count(), page.url_path
+
+    def test_counts_are_as_asked(self):
+        assert bulk_companies("de").count() == BULK.firms
+        assert bulk_companies("en").count() == BULK.firms
+        for language_code in ("de", "en"):
+            vacancies = sum(
+                VacancyPage.objects.child_of(company).count()
+                for company in bulk_companies(language_code)
+            )
+            assert vacancies == BULK.vacancies
+        events = EventPage.objects.filter(slug__regex=r"-nr-[0-9]+$")
+        assert events.count() == BULK.events
+        assert events.exclude(repeat="").count() == BULK.recurring
+        ideas = Idea.objects.filter(title__regex=BULK_TITLE)
+        assert ideas.count() == BULK.ideas
+        assert Support.objects.filter(idea__in=ideas).count() == BULK.supports
+        assert Comment.objects.filter(idea__in=ideas).count() == BULK.comments
+        assert not Support.objects.filter(idea__in=ideas).exclude(
+            idea__status__in=PUBLIC_STATUSES
+        )
+
+    def test_bulk_pages_are_live_with_one_revision_and_linked_translations(self):
+        for page in bulk_companies("de"):
+            english = page.get_translation_or_none(bulk_companies("en").first().locale)
+            assert english is not None
+            assert english.slug == page.slug
+            assert english.specific.sector.locale_id == english.locale_id
+            assert page.live
+            assert not page.has_unpublished_changes
+            assert page.live_revision_id == page.latest_revision_id
+            assert Revision.page_revisions.filter(object_id=str(page.pk)).count() == 1
+            revision = page.latest_revision.as_object()
+            assert revision.title == page.title
+            assert set(revision.languages.values_list("code", flat=True)) == set(
+                page.languages.values_list("code", flat=True)
+            )
+            assert page.tags.exists()
+            assert page.alias_of_id is None
+
+    def test_bulk_pages_route_and_render(self):
+        client = Client(HTTP_HOST="localhost")
+        pages = [
+            *bulk_companies("de")[:2],
+            *bulk_companies("en")[:2],
+            *EventPage.objects.filter(slug__regex=r"-nr-[0-9]+$")[:3],
+        ]
+        for company in bulk_companies("de")[:2]:
+            pages += list(company.get_children().specific()[:1])
+        for page in pages:
+            response = client.get(page.url)
+            assert response.status_code == 200, page.url
+            assert escape(page.title) in response.content.decode(), page.url
+        directory = bulk_companies("de").first().get_parent()
+        response = client.get(directory.url, {"q": "Nr."})
+        assert response.status_code == 200
+
+    def test_the_admin_lists_and_edits_bulk_pages(self):
+        client = Client()
+        assert client.login(username="admin", password=DEMO_PASSWORD)
+        company = bulk_companies("de").first()
+        assert client.get(f"/admin/pages/{company.get_parent().pk}/").status_code == 200
+        assert client.get(f"/admin/pages/{company.pk}/edit/").status_code == 200
+        vacancy = company.get_children().first()
+        assert client.get(f"/admin/pages/{vacancy.pk}/edit/").status_code == 200
+
+    def test_bulk_residents_log_in_and_ideas_show_supports(self):
+        client = Client(HTTP_HOST="localhost")
+        assert client.login(username="anwohner-00001", password=DEMO_PASSWORD)
+        idea = (
+            Idea.objects.filter(title__regex=BULK_TITLE, status__in=PUBLIC_STATUSES)
+            .order_by("pk")
+            .first()
+        )
+        board = IdeaBoardPage.objects.filter(locale__language_code="de").first()
+        assert client.get(board.url + "?sort=supported").status_code == 200
+        assert client.get(board.idea_url(idea)).status_code == 200
