@@ -4,7 +4,9 @@ to board posts, which each firm reads for its own posts only."""
 
 from django import forms
 from django.contrib.auth import get_user_model
+from django.db.models import Case, When
 from django.shortcuts import get_object_or_404
+from django.template.defaultfilters import floatformat
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList
@@ -21,13 +23,15 @@ from .models import BoardAnswer, Enquiry, PremisesPage
 
 class SuggestedPremisesField(forms.ModelMultipleChoiceField):
     def label_from_instance(self, unit):
+        # Figures as the listing writes them, in the admin's language.
         rent = (
-            _("%(rent)s € per m²") % {"rent": unit.rent_per_m2}
+            _("%(rent)s € per m²") % {"rent": floatformat(unit.rent_per_m2, 2)}
             if unit.rent_per_m2 is not None
             else _("rent on request")
         )
         kind = unit.get_premises_type_display()
-        return f"{unit.title} · {kind} · {unit.area} m² · {rent} · {unit.quarter}"
+        area = floatformat(unit.area, -1)
+        return f"{unit.title} · {kind} · {area} m² · {rent} · {unit.quarter}"
 
 
 class EnquiryAdminForm(WagtailAdminModelForm):
@@ -50,11 +54,19 @@ class EnquiryAdminForm(WagtailAdminModelForm):
                 if self.instance.pk
                 else []
             )
-            ids = [unit.pk for unit in matching] + current
+            ids = [unit.pk for unit in matching] + [
+                pk for pk in current if pk not in {unit.pk for unit in matching}
+            ]
+            # In the order of the matching (the preferred quarter first), then
+            # the units suggested before that match no longer.
+            order = Case(
+                *(When(pk=pk, then=position) for position, pk in enumerate(ids)),
+                default=len(ids),
+            )
             field = SuggestedPremisesField(
-                queryset=PremisesPage.objects.filter(pk__in=ids).select_related(
-                    "quarter"
-                ),
+                queryset=PremisesPage.objects.filter(pk__in=ids)
+                .select_related("quarter")
+                .order_by(order),
                 required=False,
                 widget=forms.CheckboxSelectMultiple,
                 label=_("Suggested premises"),

@@ -15,6 +15,7 @@ from directory.models import (
     VacancyPage,
 )
 from directory.shortlist import shortlist_token
+from economy.models import NetworkBoardPage, PremisesIndexPage, PremisesPage
 from events.models import EventIndexPage, EventPage
 from home.models import ContactPointPage, HomePage, LegalPage
 from ideas.choices import PUBLIC_STATUSES
@@ -56,6 +57,7 @@ for code in ("de", "en"):
         "board": board.url,
         "idea": board.idea_url(idea),
         "idea_form": board.url + board.reverse_subpage("idea_submit"),
+        "network_board": first_url(NetworkBoardPage, code),
     }
 # Pages that exist in every language the portal offers newcomers; Arabic
 # stands for them in the browser tests (right to left).
@@ -66,8 +68,14 @@ for code in ("de", "en", "ar", "fa"):
             "finder": first_url(VacancyFinderPage, code),
             "contact_point": first_url(ContactPointPage, code),
             "legal": first_url(LegalPage, code),
+            "premises": first_url(PremisesIndexPage, code),
         }
     )
+    listing = PremisesIndexPage.objects.live().get(locale__language_code=code)
+    facts[code]["enquiry"] = listing.url + listing.reverse_subpage("enquiry")
+# The units live in the German tree; one has an English translation.
+for code in ("de", "en"):
+    facts[code]["unit"] = first_url(PremisesPage, code)
 # A shared shortlist of three open vacancies, for the shared list and its
 # handout in every language the finder exists in.
 shared_ids = list(

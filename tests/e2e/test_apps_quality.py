@@ -1,5 +1,6 @@
 """Accessibility, keyboard use and privacy of the apps' public pages
-(directory, vacancy finder, events, campaigns, ideas, resident accounts) in
+(directory, vacancy finder, events, campaigns, ideas, resident accounts,
+premises, settlement enquiry, network board) in
 German and English, and those that exist in Arabic right to left: axe-core
 finds no WCAG 2.0/2.1 A or AA violation, every control of the filter forms,
 the shortlist, the support button and the map consent work by keyboard with
@@ -53,6 +54,14 @@ PAGE_TYPES = {
     "sign-up": lambda urls, lang: ACCOUNT_PREFIX[lang] + "signup/",
     "login by code": lambda urls, lang: ACCOUNT_PREFIX[lang] + "login/code/",
     "password reset": lambda urls, lang: ACCOUNT_PREFIX[lang] + "password/reset/",
+    "premises listing": lambda urls, lang: urls["premises"],
+    "premises filtered": lambda urls, lang: (
+        urls["premises"] + "?quarter=schlaatz&type=shop&step_free=1&sort=rent"
+    ),
+    "premises map view": lambda urls, lang: urls["premises"] + "?view=map",
+    "premises unit": lambda urls, lang: urls["unit"],
+    "settlement enquiry": lambda urls, lang: urls["enquiry"],
+    "network board": lambda urls, lang: urls["network_board"],
 }
 #: Pages with a form that needs the CSRF cookie; every other page sets none.
 #: The finder's and the shared list's shortlist forms need none (they post to
@@ -63,6 +72,7 @@ NEEDS_CSRF_COOKIE = {
     "sign-up",
     "login by code",
     "password reset",
+    "settlement enquiry",
 }
 #: The pages that exist in Arabic too (newcomer-facing content, issue 4);
 #: they stand for the other right-to-left language, Persian.
@@ -78,6 +88,9 @@ ARABIC_PAGE_TYPES = {
     "empty shortlist": PAGE_TYPES["empty shortlist"],
     "shared shortlist": PAGE_TYPES["shared shortlist"],
     "handout": PAGE_TYPES["handout"],
+    "premises listing": PAGE_TYPES["premises listing"],
+    "premises filtered": PAGE_TYPES["premises filtered"],
+    "settlement enquiry": PAGE_TYPES["settlement enquiry"],
 }
 
 PAGES = [(lang, kind) for lang in LANGUAGES for kind in PAGE_TYPES] + [

@@ -9,6 +9,7 @@ import re
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
+from playwright.sync_api import expect
 
 # All browser tests share one xdist worker: one server, one demo database.
 pytestmark = pytest.mark.xdist_group("e2e")
@@ -290,7 +291,7 @@ def test_handout_of_three_vacancies_prints_on_three_sheets(page, demo, screensho
     page.get_by_role("link", name="Merkliste (3)").click()
     page.locator(".shortlist__languages").get_by_role("link", name="Deutsch").click()
     sheets = page.locator("article.handout__sheet")
-    assert sheets.count() == 3
+    expect(sheets).to_have_count(3)
 
     page.emulate_media(media="print")
     pdf = page.pdf(format="A4")

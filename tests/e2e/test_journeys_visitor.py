@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from icalendar import Calendar
+from playwright.sync_api import expect
 
 # All browser tests share one xdist worker: one server, one demo database.
 pytestmark = pytest.mark.xdist_group("e2e")
@@ -49,13 +50,13 @@ def test_visitor_goes_from_home_to_a_company_and_its_vacancy(page, demo, languag
     company_name = first_company.inner_text()
     first_company.click()
 
-    assert page.get_by_role("heading", level=1).inner_text() == company_name
+    expect(page.get_by_role("heading", level=1)).to_have_text(company_name)
     vacancies = page.locator("section[aria-labelledby=company-vacancies]")
     vacancy_link = vacancies.get_by_role("link").first
     vacancy_title = vacancy_link.inner_text()
     vacancy_link.click()
 
-    assert page.get_by_role("heading", level=1).inner_text() == vacancy_title
+    expect(page.get_by_role("heading", level=1)).to_have_text(vacancy_title)
     assert page.get_by_role("main").get_by_role("link", name=company_name).count()
     json_ld = page.locator('script[type="application/ld+json"]').first.text_content()
     assert '"JobPosting"' in json_ld

@@ -1,6 +1,8 @@
 """A visitor's first steps: home page, contact point, language switch, search
 — and every public page type checked with axe-core (WCAG 2.0/2.1 A and AA)."""
 
+import re
+
 import pytest
 
 # All browser tests share one xdist worker: one server, one demo database.
@@ -83,7 +85,7 @@ def test_search_from_the_header_finds_the_contact_points(page):
     page.goto("/")
     page.get_by_label("Im Portal suchen").fill("PC-Café")
     page.get_by_label("Im Portal suchen").press("Enter")
-    assert "/suche/?q=PC-Caf" in page.url
+    page.wait_for_url(re.compile(r"/suche/\?q=PC-Caf"))
     assert page.locator(".search-result").count() >= 3
 
 

@@ -329,3 +329,46 @@ def test_enquiries_are_in_the_personal_data_register(db):
     assert list(Enquiry.objects.values_list("email", flat=True)) == [
         "other@example.org"
     ]
+
+
+def test_suggestions_come_in_the_matching_order_with_the_admins_figures(
+    client, adviser, listing, company_a, quarter, schlaatz
+):
+    # The unit in the preferred quarter comes second in the page tree.
+    PremisesPageFactory(
+        parent=company_a, title="Laden Stern", quarter=quarter,
+        area=Decimal("60"), rent_per_m2=Decimal("8"),
+    )  # fmt: skip
+    PremisesPageFactory(
+        parent=company_a, title="Laden Schlaatz", quarter=schlaatz,
+        area=Decimal("72.5"), rent_per_m2=Decimal("9.5"),
+    )  # fmt: skip
+    enquiry = EnquiryFactory(area_min=50, area_max=120, budget=1000, quarter=schlaatz)
+    client.force_login(adviser)
+    response = client.get(reverse("enquiries:edit", args=[enquiry.pk]))
+    html = response.content.decode()
+    assert html.index("Laden Schlaatz ·") < html.index("Laden Stern ·")
+    # German figures in the German admin, as in the listing.
+    assert "Laden Schlaatz · Laden · 72,5 m² · 9,50 € je m² · Schlaatz" in html
+    assert "Laden Stern · Laden · 60 m² · 8,00 € je m² · Stern" in html
+
+
+def test_the_form_with_a_returning_visitors_token_is_not_served_to_others(
+    listing, settings
+):
+    """Someone who has the CSRF cookie already gets no new one with the form;
+    the page still holds a token for their cookie. From the page cache it
+    would reach people without that cookie, whose enquiry the CSRF check
+    then refuses."""
+    from django.test import Client
+
+    settings.PORTAL_PAGE_CACHE = True
+    returning = Client(enforce_csrf_checks=True)
+    returning.get(FORM)
+    assert "csrftoken" in returning.cookies
+    returning.get(FORM)
+
+    newcomer = Client(enforce_csrf_checks=True)
+    response = newcomer.get(FORM)
+    assert response.get("X-Page-Cache") != "hit"
+    assert "csrftoken" in response.cookies
