@@ -156,7 +156,7 @@ class PortalCSPMiddleware(CSPMiddleware):
             if source is None:
                 source = tile_source(MapSettings.for_site(site).tile_url) or ""
                 cache.set(key, source, timeout=24 * 3600)
-        except Exception:  # noqa: BLE001 - no site for this host, or no table yet
+        except Exception:  # no site for this host, or no table yet
             return None
         return source or None
 

@@ -304,7 +304,7 @@ def check(number: int, name: str):
         try:
             figure = function()
             passed = True
-        except Exception as error:  # noqa: BLE001 - every failure is reported
+        except Exception as error:  # every failure is reported
             figure = f"{type(error).__name__}: {error}"
             passed = False
         RESULTS.append(Result(number, name, passed, figure))
@@ -1150,7 +1150,7 @@ def main() -> int:
         rehearsal = Rehearsal(tmp)
         rehearsal.start()
         rehearsal.run_checks()
-    except Exception as error:  # noqa: BLE001 - reported, then the exit code
+    except Exception as error:  # reported, then the exit code
         log(f"rehearsal aborted: {type(error).__name__}: {error}")
         for path in sorted((tmp / "logs").glob("*")):
             tail = path.read_text(errors="replace").splitlines()[-15:]

@@ -122,7 +122,7 @@ def _in_threads(target, count):
         try:
             barrier.wait()
             target(n)
-        except Exception as error:  # noqa: BLE001 - reported below
+        except Exception as error:  # reported below
             errors.append(error)
         finally:
             connections.close_all()

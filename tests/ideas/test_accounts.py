@@ -364,7 +364,7 @@ def test_two_codes_redeemed_at_once_with_the_same_name(moderator):
                         },
                     )
                 )
-            except BaseException as error:  # noqa: BLE001 - asserted below
+            except BaseException as error:  # asserted below
                 errors.append(error)
             finally:
                 connections.close_all()

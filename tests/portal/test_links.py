@@ -48,7 +48,7 @@ def visitor(client):
 
 
 @pytest.fixture
-def portal(company_a, index_page, home, image):  # noqa: F811
+def portal(company_a, index_page, home, image):
     company_a.logo = image
     company_a.save_revision().publish()
     vacancy = VacancyPageFactory(
@@ -135,8 +135,8 @@ def _mail_urls() -> list[str]:
 def test_every_emitted_absolute_url_starts_with_base_url(
     visitor,
     portal,
-    firm_a_user,  # noqa: F811
-    editor_user,  # noqa: F811
+    firm_a_user,
+    editor_user,
     django_capture_on_commit_callbacks,
 ):
     assert Site.objects.get(is_default_site=True).root_url == "http://localhost"
@@ -220,8 +220,8 @@ def test_every_emitted_absolute_url_starts_with_base_url(
 def test_review_mails_link_to_base_url_not_port_8000(
     visitor,
     portal,
-    firm_a_user,  # noqa: F811
-    editor_user,  # noqa: F811
+    firm_a_user,
+    editor_user,
 ):
     mail.outbox.clear()
     visitor.force_login(firm_a_user)
@@ -277,7 +277,7 @@ def test_migrate_points_the_site_record_at_base_url(db):
 
 def test_make_demo_serves_and_links_the_address_it_prints():
     result = subprocess.run(
-        ["make", "-n", "demo", "PORT=8421"],  # noqa: S607
+        ["make", "-n", "demo", "PORT=8421"],
         cwd=ROOT,
         capture_output=True,
         text=True,

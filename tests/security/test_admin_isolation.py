@@ -249,7 +249,7 @@ def test_admin_read_isolation_matrix(client, world, role):
                 and response.status_code not in REFUSED
             ):
                 not_refused.append(f"{url} [{response.status_code}] {label} {obj.pk}")
-    print(role, dict(counts), "\n".join(errors))  # noqa: T201 - the matrix size for the report
+    print(role, dict(counts), "\n".join(errors))  # the matrix size for the report
     assert not leaks, "\n".join(leaks)
     assert not not_refused, "\n".join(not_refused)
 

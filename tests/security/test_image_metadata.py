@@ -24,8 +24,6 @@ from wagtail.models import Locale, UploadedFile
 from wagtail.users.models import UserProfile
 
 from ideas.models import Idea
-
-# ruff: noqa: F811 - the fixtures imported below are arguments of the tests
 from tests.ideas.test_lifecycle import submit_data
 
 pytestmark = pytest.mark.django_db
