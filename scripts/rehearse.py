@@ -46,8 +46,11 @@ import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from http.cookies import SimpleCookie
+from io import BytesIO
 from pathlib import Path
 from urllib.parse import urlencode
+
+from PIL import Image
 
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON = str(ROOT / ".venv" / "bin" / "python")
@@ -599,10 +602,6 @@ http {{
         check(10, "a publish is visible through nginx at once")(self.check_page_cache)
 
     def check_media(self) -> str:
-        from io import BytesIO
-
-        from PIL import Image
-
         node_a, node_b = Browser(self.port_a), Browser(self.port_b)
         node_a.admin_login()
         node_b.cookies = dict(node_a.cookies)  # one session, shared in the database
