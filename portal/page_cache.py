@@ -489,7 +489,6 @@ def signals_connect() -> None:
         _redirect_changed, sender=Redirect, dispatch_uid="pc-redirect-del"
     )
     # Every term list (quarters, sectors, categories …) is a model tag.
-
     for model in apps.get_models():
         if issubclass(model, Term):
             page_cache_purge_on_change(model)

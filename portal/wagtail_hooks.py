@@ -90,5 +90,4 @@ def admin_api_only_choosable(router):
 @hooks.register("before_serve_page")
 def page_cache_tags_served(page, request, serve_args, serve_kwargs):
     # What the anonymous page cache purges this response with (page_cache).
-
     page_tags_served(page, request)

@@ -59,7 +59,6 @@ class PremisesPageFactory(PageFactory):
     @classmethod
     def _create(cls, model_class, *args, parent, publish=True, **kwargs):
         # As the admin form does: "listed until" sets the expiry.
-
         kwargs.setdefault("expire_at", expiry_for(kwargs["listed_until"]))
         return super()._create(
             model_class, *args, parent=parent, publish=publish, **kwargs
