@@ -10,13 +10,13 @@ class CampaignsConfig(AppConfig):
     # their collection permissions cover images and posters: no grants here.
 
     def ready(self):
-        from portal.page_cache import (  # noqa: PLC0415 - needs the app registry
+        from portal.page_cache import (
             page_cache_depends,
             page_cache_purge_on_change,
         )
 
-        from . import receivers  # noqa: PLC0415 - needs the app registry
-        from .models import (  # noqa: PLC0415 - needs the app registry
+        from . import receivers
+        from .models import (
             CampaignIndexPage,
             CampaignPage,
         )

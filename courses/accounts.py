@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from allauth.account.models import EmailAddress
+
+from residents.rules import is_verified
+
 
 def resident_is_verified(user) -> bool:
     """A verified resident (e-mail or participation code), as residents says."""
-    from residents.rules import is_verified
-
     return user is not None and is_verified(user)
 
 
@@ -15,8 +17,6 @@ def resident_name(user) -> str:
 
 
 def resident_email(user) -> str:
-    from allauth.account.models import EmailAddress
-
     address = (
         EmailAddress.objects.filter(user=user, verified=True)
         .order_by("-primary")

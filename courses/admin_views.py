@@ -12,6 +12,7 @@ import csv
 import io
 from datetime import date
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
@@ -21,6 +22,7 @@ from django.utils import timezone, translation
 from django.utils.dateparse import parse_date
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
+from openpyxl import Workbook
 
 from portal.exports import cell_text
 from portal.text import text_clean
@@ -173,8 +175,6 @@ def slip(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _languages():
-    from django.conf import settings
-
     return settings.LANGUAGES
 
 
@@ -283,8 +283,6 @@ def export(request: HttpRequest, settings_id: int, fmt: str) -> HttpResponse:
         response["Content-Disposition"] = f'attachment; filename="{name}.csv"'
         return response
     if fmt == "xlsx":
-        from openpyxl import Workbook
-
         book = Workbook()
         sheet = book.active
         sheet.title = "Teilnehmende"

@@ -9,6 +9,12 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 from wagtail.models import Page
 
+from events.models import EventIndexPage, EventPage
+
+from .choices import Audience, Channel, Scope, Status
+from .models import ContactPointStaff, Registration, RegistrationSettings, new_code
+from .selectors import series_span, upcoming_dates
+
 FIRST_NAMES = [
     "Amal", "Bernd", "Chiara", "Dmytro", "Elif", "Farid", "Greta", "Hanna",
     "Ilja", "Jana", "Karim", "Lena", "Mariam", "Nils", "Olena", "Paul",
@@ -21,12 +27,6 @@ def _at(day, hour):
 
 
 def seed(demo) -> None:
-    from events.models import EventIndexPage, EventPage
-
-    from .choices import Audience, Channel, Scope, Status
-    from .models import ContactPointStaff, Registration, RegistrationSettings, new_code
-    from .selectors import series_span, upcoming_dates
-
     index = EventIndexPage.objects.filter(locale__language_code="de").first()
     if index is None:
         return

@@ -10,6 +10,8 @@ from django.urls import reverse
 
 from portal import absolute
 
+from .models import Registration
+
 SALT = "courses.registration"
 
 
@@ -20,8 +22,6 @@ def registration_token(registration) -> str:
 def registration_from_token(token: str):
     """The registration a token names, or None when the token is forged,
     older than COURSES_LINK_MAX_AGE_DAYS or its data has been deleted."""
-    from .models import Registration
-
     try:
         data = signing.loads(
             token, salt=SALT, max_age=settings.COURSES_LINK_MAX_AGE_DAYS * 86400

@@ -3,10 +3,11 @@
 
 from __future__ import annotations
 
+from .selectors import registrations_of_user
+from .services import registrations_of_user_erase
+
 
 def registrations_personal_data(user) -> list[dict]:
-    from .selectors import registrations_of_user
-
     return [
         {
             "course": r.settings.event.title,
@@ -24,6 +25,4 @@ def registrations_personal_data(user) -> list[dict]:
 
 
 def registrations_personal_data_erase(user) -> None:
-    from .services import registrations_of_user_erase
-
     registrations_of_user_erase(user=user)

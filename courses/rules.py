@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from .accounts import resident_is_verified
 from .choices import Audience
+from .models import ContactPointStaff
 
 MANAGE = "courses.change_registrationsettings"
 FIGURES = "courses.view_figures"
@@ -22,8 +23,6 @@ def contact_point_keys(user) -> set:
         return set()
     cached = getattr(user, "_courses_points", None)
     if cached is None:
-        from .models import ContactPointStaff
-
         cached = set(
             ContactPointStaff.objects.filter(user=user).values_list(
                 "contact_point__translation_key", flat=True

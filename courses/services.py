@@ -14,6 +14,8 @@ from datetime import date, datetime, timedelta
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from events.selectors import local_midnight
+
 from . import rules
 from .choices import SEATED, Channel, Presence, Status
 from .models import Attendance, Registration, RegistrationSettings, new_code
@@ -226,7 +228,6 @@ def reminders_send(*, now: datetime | None = None) -> int:
     registration is reminded once)."""
     now = now or timezone.now()
     tomorrow = timezone.localdate(now) + timedelta(days=1)
-    from events.selectors import local_midnight
 
     due = Registration.objects.filter(
         status=Status.CONFIRMED,

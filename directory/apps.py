@@ -12,13 +12,13 @@ class DirectoryConfig(AppConfig):
 
     def ready(self):
         # Models and what imports them need the app registry: not at the top.
-        from portal import roles  # noqa: PLC0415 - needs the app registry
+        from portal import roles
 
         from . import (
-            mails,  # noqa: F401, PLC0415 - registers the mail makers
-            receivers,  # noqa: PLC0415 - needs the app registry
+            mails,  # noqa: F401 - registers the mail makers
+            receivers,
         )
-        from .models import CompanyPage, VacancyPage  # noqa: PLC0415 - same
+        from .models import CompanyPage, VacancyPage
 
         roles.role_grant(
             roles.EDITORS,
@@ -50,7 +50,7 @@ class DirectoryConfig(AppConfig):
 
 
 def _after_migrate(sender, **kwargs):
-    from .models import SpokenLanguage  # noqa: PLC0415 - needs the app registry
+    from .models import SpokenLanguage
 
     # The language rows follow portal.languages; new codes appear here.
     for position, (code, _name) in enumerate(SPOKEN_LANGUAGES):

@@ -1,4 +1,3 @@
-# ruff: noqa: E501 - translated sentences read better unbroken
 """Demo content of the local economy: the premises listing and the network
 board in every language the demo has, vacant units of the demo housing
 companies (shops in Schlaatz among them), settlement enquiries in several

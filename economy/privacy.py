@@ -1,12 +1,13 @@
 """The local economy's part of a person's data (portal.privacy): settlement
 enquiries and board answers sent with the address of the person's account."""
 
+from allauth.account.models import EmailAddress
+from django.db.models import Q
+
 from .models import BoardAnswer, Enquiry
 
 
 def _addresses(user) -> list[str]:
-    from allauth.account.models import EmailAddress
-
     addresses = {user.email.lower()} if user.email else set()
     addresses |= {
         address.lower()
@@ -20,7 +21,6 @@ def _addresses(user) -> list[str]:
 def _by_address(model, addresses: list[str]):
     if not addresses:
         return model.objects.none()
-    from django.db.models import Q
 
     match = Q()
     for address in addresses:

@@ -6,6 +6,7 @@ the rest: enquiries are the business advisers' alone, never the firms'."""
 
 from django.db.models import Q, QuerySet
 
+from directory.models import CompanyPage
 from portal import roles
 
 
@@ -50,8 +51,6 @@ def is_member(user) -> bool:
 def answers_visible_to(*, user, answers: QuerySet) -> QuerySet:
     """The answers a user reads in the admin: those to posts below a company
     whose firm group the user belongs to; the project's staff read all."""
-    from directory.models import CompanyPage
-
     if not user.is_authenticated or not user.is_active:
         return answers.none()
     if user.is_superuser or _in_group(user, roles.BUSINESS_ADVISERS, roles.EDITORS):

@@ -31,6 +31,7 @@ from django.utils import timezone
 from wagtail.models import Locale, Page
 
 from directory.models import CompanyPage, Sector, VacancyPage
+from events.selectors import EventFilters, event_occurrences
 from portal.models import Quarter
 
 from . import jsonld, rules
@@ -50,7 +51,14 @@ from .filters import (
     premises_sort,
     rent_condition,
 )
-from .models import BoardAnswer, BoardPostPage, Enquiry, PremisesIndexPage, PremisesPage
+from .models import (
+    BoardAnswer,
+    BoardPostPage,
+    Enquiry,
+    NetworkBoardPage,
+    PremisesIndexPage,
+    PremisesPage,
+)
 
 PREMISES_PER_PAGE = 20
 POSTS_PER_PAGE = 30
@@ -327,8 +335,6 @@ def posts_visible(*, user) -> QuerySet[BoardPostPage]:
 
 def network_meetings(*, locale: Locale) -> list:
     """The next dates of events for the target group "firms"."""
-    from events.selectors import EventFilters, event_occurrences
-
     now = timezone.now()
     group = settings.ECONOMY_MEETING_TARGET_GROUP
     found = []
@@ -392,8 +398,6 @@ def board_listing(*, board, request: HttpRequest) -> dict:
 
 
 def board_for(*, locale: Locale):
-    from .models import NetworkBoardPage
-
     return (
         NetworkBoardPage.objects.live().filter(locale=locale).first()
         or NetworkBoardPage.objects.live().filter(locale=Locale.get_default()).first()

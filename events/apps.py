@@ -7,7 +7,7 @@ class EventsConfig(AppConfig):
     verbose_name = _("Events")
 
     def ready(self):
-        from portal.roles import EDITORS, role_grant  # noqa: PLC0415 - app registry
+        from portal.roles import EDITORS, role_grant
 
         _page_cache_register()
 

@@ -182,7 +182,7 @@ def event_occurrences(
     *,
     locale: Locale,
     index_page: Page | None = None,
-    filters: EventFilters = EventFilters(),  # noqa: B008 - frozen, immutable
+    filters: EventFilters = EventFilters(),  # frozen, immutable
     options: Vocabularies | None = None,
     window_start: datetime,
     window_end: datetime,

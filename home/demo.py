@@ -5,7 +5,14 @@ from datetime import date, time
 
 from wagtail.rich_text import RichText
 
+from home.models import ContactPointPage, LegalPage, StandardPage
 from portal.models import LegalSettings, Quarter
+
+from .demo_languages import (
+    seed_contact_points,
+    seed_home_pages,
+    seed_legal_pages,
+)
 
 HOME = {
     "de": {
@@ -374,14 +381,6 @@ def seed(demo) -> None:
         )
         home.save_revision().publish()
         demo.count("pages", created=True)
-
-    from home.models import ContactPointPage, LegalPage, StandardPage
-
-    from .demo_languages import (
-        seed_contact_points,
-        seed_home_pages,
-        seed_legal_pages,
-    )
 
     seed_home_pages(demo)
     contact_points = []

@@ -2,12 +2,14 @@
 selector that returns a dict with a `template` key, or None when it has
 nothing to show; home only decides the order."""
 
+from django.db.models import Q
 from wagtail.models import Locale
 
 from campaigns.page_context import campaigns_home_teaser
 from directory.page_context import vacancies_teaser
 from events.page_context import events_home_teaser
 from ideas.selectors import ideas_home_teaser
+from portal.selectors import pages_with_fallback
 
 
 def teasers_for_home(*, locale: Locale) -> list[dict]:
@@ -23,11 +25,7 @@ def teasers_for_home(*, locale: Locale) -> list[dict]:
 def contact_points_for_home(*, home) -> list:
     """The contact points under `home`, and those of the default language's
     home that have no translation here (shown in German, `fallback_lang`)."""
-    from django.db.models import Q
-
-    from portal.selectors import pages_with_fallback
-
-    from .models import ContactPointPage
+    from .models import ContactPointPage  # noqa: PLC0415 - models import this module
 
     within = Q(path__startswith=home.path)
     default = Locale.get_default()

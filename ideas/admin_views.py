@@ -21,6 +21,7 @@ from residents.services import AccountError
 from . import rules
 from .forms import HideForm, ResponseForm, TransitionForm
 from .models import Comment, Idea
+from .selectors import board_page
 from .services import lifecycle, moderation
 from .services.base import IdeaError
 
@@ -169,7 +170,6 @@ def code_sheet(request, pk: int):
     """The printable slips of a batch, in any of the portal's languages
     (`?lang=`), each with a QR code to the redeem page in that language."""
     batch = get_object_or_404(ParticipationCodeBatch, pk=pk)
-    from .selectors import board_page
 
     languages = dict(settings.LANGUAGES)
     language = request.GET.get("lang", "")

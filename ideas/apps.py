@@ -8,14 +8,14 @@ class IdeasConfig(AppConfig):
 
     def ready(self):
         # Registries are filled once the models can be imported.
-        from portal.privacy import (  # noqa: PLC0415 - needs the app registry
+        from portal.privacy import (
             personal_data_exempt,
             personal_data_register,
         )
-        from portal.roles import EDITORS, MODERATORS, role_grant  # noqa: PLC0415
-        from residents.profile import profile_section_register  # noqa: PLC0415
+        from portal.roles import EDITORS, MODERATORS, role_grant
+        from residents.profile import profile_section_register
 
-        from . import privacy, search  # noqa: PLC0415 - they import the models
+        from . import privacy, search
 
         _page_cache_register()
 

@@ -5,11 +5,18 @@ official responses, and a sheet of participation codes."""
 
 from datetime import timedelta
 
+from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
 
 from portal.demo import DEMO_PASSWORD
+from portal.models import Quarter
+from residents.models import ParticipationCode, ParticipationCodeBatch
+from residents.services import _new_code
+
+from .choices import PUBLIC_STATUSES, IdeaStatus
+from .models import Category, Comment, Idea, IdeaBoardPage, IdeaEvent, Pledge, Support
 
 CATEGORIES = [
     ("gaertnern", "Urbanes Gärtnern", "Urban gardening"),
@@ -152,12 +159,6 @@ PLEDGES = [
 
 
 def seed(demo) -> None:
-    from allauth.account.models import EmailAddress
-
-    from portal.models import Quarter
-
-    from .models import Category
-
     categories = _seed_categories(demo, Category)
     _seed_board(demo)
     residents = _seed_residents(demo, EmailAddress)
@@ -190,8 +191,6 @@ def _seed_categories(demo, Category) -> dict:
 
 
 def _seed_board(demo) -> None:
-    from .models import IdeaBoardPage
-
     board = demo.page(
         demo.home("de"),
         IdeaBoardPage,
@@ -270,9 +269,6 @@ def _point_in(demo, quarter):
 
 @transaction.atomic
 def _seed_ideas(demo, categories, quarters, residents) -> None:
-    from .choices import PUBLIC_STATUSES, IdeaStatus
-    from .models import Comment, Idea, IdeaEvent, Pledge, Support
-
     User = get_user_model()
     editor = User.objects.filter(username="editor").first()
     moderator = User.objects.filter(username="moderator").first() or editor
@@ -462,9 +458,6 @@ def _seed_ideas(demo, categories, quarters, residents) -> None:
 
 
 def _seed_codes(demo) -> None:
-    from residents.models import ParticipationCode, ParticipationCodeBatch
-    from residents.services import _new_code
-
     label = "Anlaufstelle Stern (Demo)"
     batch = ParticipationCodeBatch.objects.filter(label=label).first()
     created = batch is None

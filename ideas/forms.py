@@ -5,6 +5,8 @@ from decimal import ROUND_HALF_UP, Decimal
 from django import forms
 from django.utils.translation import gettext_lazy as _
 from PIL import Image, UnidentifiedImageError
+from wagtail.images import get_image_model
+from wagtail.images.widgets import AdminImageChooser
 
 from portal import geo
 from portal.forms import HoneypotMixin
@@ -389,8 +391,6 @@ class TransitionForm(forms.Form):
         self.fields["to_status"].choices = [
             (status, IdeaStatus(status).label) for status in TRANSITIONS[idea.status]
         ]
-        from wagtail.images import get_image_model
-        from wagtail.images.widgets import AdminImageChooser
 
         self.fields["completion_photo"] = forms.ModelChoiceField(
             label=_("Completion photo"),

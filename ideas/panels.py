@@ -1,9 +1,12 @@
 """The idea board's panel on the Wagtail dashboard."""
 
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.components import Component
 
 from . import selectors
+from .choices import IdeaStatus
+from .models import Idea
 
 CHART_WIDTH, CHART_HEIGHT, CHART_PAD = 480, 160, 24
 
@@ -45,11 +48,6 @@ class IdeasDashboardPanel(Component):
     template_name = "ideas/admin/dashboard_panel.html"
 
     def get_context_data(self, parent_context=None):
-        from django.urls import reverse
-
-        from .choices import IdeaStatus
-        from .models import Idea
-
         return {
             "title": _("Idea board"),
             "table": selectors.ideas_by_status_and_quarter(),

@@ -8,9 +8,16 @@ from django.utils import formats
 from wagtail.models import Locale
 from wagtail.search.backends import get_search_backend
 
-from portal.search import SOURCE_LIMIT, Candidate, SearchHit, snippet_highlight
+from portal.search import (
+    SOURCE_LIMIT,
+    Candidate,
+    SearchHit,
+    search_source_register,
+    snippet_highlight,
+)
 
 from .models import Idea
+from .selectors import board_page, ideas_public, ideas_public_for_search
 
 
 def _hit(idea: Idea, board, terms: list[str]) -> SearchHit:
@@ -34,8 +41,6 @@ def ideas_site_search(
 ) -> list[Candidate]:
     """Published ideas matching `query`, linked on `locale`'s board. Ideas
     are one list for every language, so they are found in each."""
-    from .selectors import board_page, ideas_public_for_search
-
     board = board_page(locale=locale)
     if board is None:
         return []
@@ -50,8 +55,6 @@ def ideas_site_search(
 
 
 def ideas_vocabulary(*, locale: Locale) -> list[str]:
-    from .selectors import ideas_public
-
     return list(ideas_public().values_list("title", flat=True))
 
 
@@ -59,6 +62,4 @@ ideas_site_search.vocabulary = ideas_vocabulary
 
 
 def connect() -> None:
-    from portal.search import search_source_register
-
     search_source_register(ideas_site_search)

@@ -22,6 +22,7 @@ from django.utils import timezone
 from wagtail.models import Locale
 
 from portal import absolute
+from portal.models import Quarter
 from portal.vocabulary import term_name
 
 from .choices import PUBLIC_STATUSES, QUEUE_ORDER, BoardSort, EventKind, IdeaStatus
@@ -70,8 +71,6 @@ def ideas_labelled(
     language that print as the name and know when they are German (the
     `term` template filter marks them). Two queries, whatever the count;
     none when the board's filter form passes its `vocabularies`."""
-    from portal.models import Quarter
-
     ideas = list(ideas)
     if not ideas:
         return ideas
@@ -94,8 +93,6 @@ def ideas_public() -> QuerySet:
 
 def ideas_public_for_search() -> QuerySet:
     """Public ideas with their quarter's name in the active language."""
-    from portal.models import Quarter
-
     return ideas_public().annotate(quarter_name=term_name(Quarter, "quarter"))
 
 
@@ -319,8 +316,6 @@ def ideas_for_moderation() -> QuerySet:
     """The admin's moderation queue: submitted ideas first, with counts and
     the category and quarter named in the active (the moderator's)
     language, for the list and its exports."""
-    from portal.models import Quarter
-
     rank = Case(
         *[When(status=status, then=Value(i)) for i, status in enumerate(QUEUE_ORDER)],
         output_field=IntegerField(),

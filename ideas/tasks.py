@@ -3,12 +3,16 @@ can take them out of the request without code changes."""
 
 import logging
 
+from allauth.account.models import EmailAddress
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.mail import EmailMessage
 from django.template.loader import render_to_string
 from django.utils import translation
 from django_tasks import task
+
+from .models import Idea
+from .selectors import idea_absolute_url
 
 logger = logging.getLogger(__name__)
 
@@ -27,8 +31,6 @@ MAIL_KINDS = (
 
 def recipient_address(user) -> str:
     """The user's verified primary address, else the account's address."""
-    from allauth.account.models import EmailAddress
-
     primary = (
         EmailAddress.objects.filter(user=user, verified=True)
         .order_by("-primary")
@@ -42,9 +44,6 @@ def recipient_address(user) -> str:
 def send_idea_mail(*, kind: str, idea_id: int, recipient_ids: list[int]) -> int:
     """Send one idea mail of `kind` to each recipient in the idea's language.
     Returns how many were sent; recipients without an address are skipped."""
-    from .models import Idea
-    from .selectors import idea_absolute_url
-
     if kind not in MAIL_KINDS:
         raise ValueError(f"Unknown mail kind {kind!r}")
     idea = Idea.objects.select_related("category", "quarter").filter(pk=idea_id).first()

@@ -30,6 +30,7 @@ from portal.models import Quarter
 from residents.models import ParticipationCodeBatch
 
 from . import rules
+from .admin_views import code_batch_create
 from .choices import IdeaStatus, ReportReason
 from .models import Category, Comment, Idea, Report
 from .models.ideas import person_name
@@ -131,8 +132,6 @@ class IdeaFilterSet(WagtailFilterSet):
         fields = ["status", "quarter", "category", "is_hidden"]
 
     def filter_overdue(self, queryset, name, value):
-        from django.utils import timezone
-
         overdue = queryset.filter(
             responded_at__isnull=True, response_due_at__lt=timezone.localdate()
         )
@@ -427,8 +426,6 @@ class CodeBatchViewSet(SnippetViewSet):
     @property
     def add_view(self):
         # Sheets are made by the form that also generates the codes.
-        from .admin_views import code_batch_create
-
         return code_batch_create
 
 

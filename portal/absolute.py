@@ -17,6 +17,7 @@ from django.conf import settings
 from django.core import checks
 from django.db import DatabaseError
 from django.http import HttpRequest
+from wagtail.models import Site
 
 
 def base_url() -> str:
@@ -60,8 +61,6 @@ def site_record_sync() -> bool:
     """Point the default `Site` at `BASE_URL` (host and port), so the admin,
     Wagtail's own mails and `page.full_url` agree with every other link.
     Returns whether the record changed."""
-    from wagtail.models import Site
-
     hostname, port = base_url_host_port()
     changed = Site.objects.filter(is_default_site=True).exclude(
         hostname=hostname, port=port
@@ -79,8 +78,6 @@ def site_record_sync_after_migrate(sender, **kwargs) -> None:
 def site_record_matches_base_url(app_configs=None, databases=None, **kwargs):
     """Warn when the default `Site` record names another host or port than
     `BASE_URL` (links from the admin would then lead elsewhere)."""
-    from wagtail.models import Site
-
     if not databases:
         return []
     try:

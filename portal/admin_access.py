@@ -29,9 +29,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import wraps
 
+from django.apps import apps
+from django.conf import settings
+from django.core.exceptions import ObjectDoesNotExist
 from django.db.models import Model, Q, QuerySet
 from wagtail.admin.auth import permission_denied
-from wagtail.models import Locale, Page
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
+from wagtail.models import Collection, Locale, Page
 from wagtail.permission_policies.pages import PagePermissionPolicy
 from wagtail.permissions import policy_registry
 
@@ -78,8 +83,6 @@ def collection_unchoosable_register(name: str) -> None:
 
 
 def unchoosable_collection_ids() -> list[int]:
-    from wagtail.models import Collection
-
     if not _unchoosable_collections:
         return []
     return list(
@@ -155,9 +158,6 @@ def _in_users_language(pages: list[Page], user) -> Page:
     """The page in the user's admin language, else in the default locale,
     else the first. (The user's setting, not the request's language, so the
     root is the same in every view of one request.)"""
-    from django.conf import settings
-    from django.core.exceptions import ObjectDoesNotExist
-
     try:
         language = user.wagtail_userprofile.get_preferred_language()
     except ObjectDoesNotExist:
@@ -239,8 +239,6 @@ def admin_read_guard(view):
 
 
 def _may_read(request, kwargs) -> bool:
-    from django.apps import apps
-
     user = request.user
     page_ids = _page_ids(request, kwargs)
     if page_ids is None:
@@ -267,9 +265,6 @@ def _may_read(request, kwargs) -> bool:
 def media_permission_policy(model: type[Model]):
     """The collection permission policy of the image or document model, or
     None for other models."""
-    from wagtail.documents import get_document_model
-    from wagtail.images import get_image_model
-
     for media_model in (get_image_model(), get_document_model()):
         if issubclass(model, media_model):
             return policy_registry.get_by_type(media_model)

@@ -24,6 +24,7 @@ from wagtail.models import Locale, Page, Site
 
 from . import roles
 from .absolute import base_url_host_port
+from .models import MapSettings, OrganisationSettings, Quarter
 
 DEMO_PASSWORD = "demo-pass-2024"  # noqa: S105 - public by design, demo only
 
@@ -188,8 +189,6 @@ class Demo:
 
 def seed(demo: Demo) -> None:
     """Site settings, quarters and the demo accounts."""
-    from .models import MapSettings, OrganisationSettings, Quarter
-
     site = Site.objects.get(is_default_site=True)
     # The demo is reached at BASE_URL (`make demo PORT=…` sets it), and so
     # are the links its mails, feeds and QR codes hand out.

@@ -30,12 +30,16 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
+from allauth.account.models import EmailAddress
+from django.contrib.auth import get_user_model
+from django.contrib.auth.hashers import make_password
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection
 from django.db.models import F
 from django.utils import timezone
 from modelcluster.models import get_serializable_data_for_fields
 from wagtail.models import Page, Revision
+from wagtail.search.backends import get_search_backends
 
 BATCH = 1000
 
@@ -231,8 +235,6 @@ def m2m_bulk_add(model, name: str, pairs: Iterable[tuple[object, object]]) -> in
 
 def search_index_bulk(model, queryset=None, *, progress=None) -> int:
     """Index a model's objects in batches, as `update_index` does."""
-    from wagtail.search.backends import get_search_backends
-
     queryset = queryset if queryset is not None else model.objects.all()
     total = 0
     for backend in get_search_backends(with_auto_update=True):
@@ -254,10 +256,6 @@ def search_index_bulk(model, queryset=None, *, progress=None) -> int:
 def users_bulk_create(prefix: str, count: int, *, password: str) -> list:
     """`count` accounts `prefix-00001`… with verified e-mail addresses and one
     password hash (hashed once: hashing is what makes users slow to create)."""
-    from allauth.account.models import EmailAddress
-    from django.contrib.auth import get_user_model
-    from django.contrib.auth.hashers import make_password
-
     User = get_user_model()
     digits = max(5, len(str(count)))
     names = [f"{prefix}-{n:0{digits}d}" for n in range(1, count + 1)]

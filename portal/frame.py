@@ -15,6 +15,8 @@ from django.http import HttpRequest
 from django.utils import translation
 from wagtail.models import Page, Site
 
+from .meta import page_description
+from .models import LegalSettings, OrganisationSettings
 from .page_cache import ALL, page_cache_tag, tag_fingerprint
 from .selectors import menu_sections
 
@@ -23,9 +25,6 @@ LEGAL_KINDS = ("imprint_page", "privacy_page", "accessibility_page")
 
 
 def _build(request: HttpRequest, site: Site) -> dict:
-    from .meta import page_description
-    from .models import LegalSettings, OrganisationSettings
-
     home = site.root_page.localized
     sections = menu_sections(root=site.root_page, home=home)
     organisation = OrganisationSettings.for_site(site)

@@ -42,7 +42,7 @@ def health_report() -> dict[str, str]:
     for part, check in CHECKS.items():
         try:
             check()
-        except Exception:  # noqa: BLE001 - any failure means the part is down
+        except Exception:  # any failure means the part is down
             report[part] = "unavailable"
         else:
             report[part] = "ok"

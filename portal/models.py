@@ -13,6 +13,7 @@ from wagtail.images.models import AbstractImage, AbstractRendition, Image
 from wagtail.models import TranslatableMixin
 
 from . import geo
+from .vocabulary import vocabulary_for
 
 __all__ = [
     "Term",
@@ -54,8 +55,6 @@ class Term(TranslatableMixin, models.Model):
     def vocabulary(cls, *, locale=None, queryset=None):
         """All terms of this kind as `locale`'s filters offer them: stable
         slugs, translated labels, German fallbacks (portal.vocabulary)."""
-        from .vocabulary import vocabulary_for
-
         return vocabulary_for(cls, locale=locale, queryset=queryset)
 
 
@@ -177,7 +176,8 @@ class CustomImage(AbstractImage):
         # (which stores the upload without the form's file field). A file
         # the field has cleaned already is marked; any other is cleaned here
         # so that no path stores an original with metadata.
-        from .uploads import image_file_clean
+        # uploads imports Wagtail's image forms, which need the models loaded.
+        from .uploads import image_file_clean  # noqa: PLC0415
 
         if not getattr(self.file.file, "portal_clean", False):
             image_file_clean(self)

@@ -30,6 +30,7 @@ import uuid
 from collections.abc import Callable, Iterable
 from http import HTTPStatus
 
+from django.apps import apps
 from django.conf import settings
 from django.core.cache import caches
 from django.db import transaction
@@ -43,6 +44,13 @@ from django.utils.cache import (
 )
 from django.utils.http import http_date
 from django.utils.translation import get_language_from_request
+from wagtail.contrib.frontend_cache.utils import purge_urls_from_cache
+from wagtail.contrib.redirects.models import Redirect
+from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
+from wagtail.models import Page
+from wagtail.signals import page_published, page_unpublished, post_page_move
+
+from .models import Term
 
 logger = logging.getLogger(__name__)
 
@@ -107,8 +115,6 @@ def page_cache_purge_on_change(
     pages that show this kind of row depend on) and `tags(instance)`. For a
     page class, `tags(page)` is added to what its publish, unpublish, move or
     deletion purges."""
-    from wagtail.models import Page
-
     if tags is not None:
         _purges.setdefault(model, []).append(tags)
     if issubclass(model, Page):
@@ -269,7 +275,6 @@ def _frontend_remember(url: str, tags: Iterable[str]) -> None:
 def _frontend_purge(tags: set[str]) -> None:
     if not _frontend_configured():
         return
-    from wagtail.contrib.frontend_cache.utils import purge_urls_from_cache
 
     cache = _cache()
     urls: set[str] = set()
@@ -448,8 +453,6 @@ def _page_published(sender, instance, **kwargs) -> None:
 
 
 def _page_deleted(sender, instance, **kwargs) -> None:
-    from wagtail.models import Page
-
     if not isinstance(instance, Page):
         return
     parent_path = instance.path[: -Page.steplen]
@@ -464,8 +467,6 @@ def _page_moved(sender, instance, parent_page_before, parent_page_after, **kwarg
 
 
 def _setting_saved(sender, instance, created=False, **kwargs) -> None:
-    from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
-
     # A settings row is created with its defaults on first read, while a
     # page renders: the defaults were shown already.
     if not created and isinstance(instance, BaseSiteSetting | BaseGenericSetting):
@@ -478,11 +479,6 @@ def _redirect_changed(sender, instance, **kwargs) -> None:
 
 def signals_connect() -> None:
     """Connect the purges every page type and setting gets (portal.apps)."""
-    from wagtail.contrib.redirects.models import Redirect
-    from wagtail.signals import page_published, page_unpublished, post_page_move
-
-    from .models import Term
-
     page_published.connect(_page_published, dispatch_uid="page-cache-published")
     page_unpublished.connect(_page_published, dispatch_uid="page-cache-unpublished")
     post_page_move.connect(_page_moved, dispatch_uid="page-cache-moved")
@@ -493,8 +489,6 @@ def signals_connect() -> None:
         _redirect_changed, sender=Redirect, dispatch_uid="pc-redirect-del"
     )
     # Every term list (quarters, sectors, categories …) is a model tag.
-    from django.apps import apps
-
     for model in apps.get_models():
         if issubclass(model, Term):
             page_cache_purge_on_change(model)

@@ -10,6 +10,12 @@ from collections import defaultdict
 from django.apps import apps
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
+from wagtail.models import (
+    Collection,
+    GroupCollectionPermission,
+    GroupPagePermission,
+    Page,
+)
 
 EDITORS = "Editors"
 MODERATORS = "Moderators"
@@ -82,13 +88,6 @@ def _permissions(dotted: set[str]) -> dict[str, Permission]:
 @transaction.atomic
 def roles_sync() -> dict[str, Group]:
     """Create the role groups and give them exactly their permissions."""
-    from wagtail.models import (
-        Collection,
-        GroupCollectionPermission,
-        GroupPagePermission,
-        Page,
-    )
-
     page_permissions = {
         role: [f"wagtailcore.{codename}" for codename in codenames]
         for role, codenames in PAGE_PERMISSIONS.items()

@@ -31,10 +31,13 @@ import contextlib
 import re
 from urllib.parse import urlsplit
 
+from allauth.account.models import EmailAddress
 from csp.middleware import CSPMiddleware, PolicyParts
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.contrib.auth.tokens import default_token_generator
 from django.core.cache import cache
+from django.db.models import Q
 from django.forms.utils import ErrorDict
 from django.http import HttpRequest, HttpResponseBase
 from django.utils.encoding import force_bytes
@@ -42,9 +45,12 @@ from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms.auth import PasswordResetForm
 from wagtail.admin.views.account import LoginView
+from wagtail.models import Site
 
 from .clientip import client_ip
 from .mail import MailContent, mail_enqueue, mail_maker
+from .models import MapSettings
+from .page_cache import ALL, tag_fingerprint
 
 ADMIN_PREFIX = "/admin/"
 
@@ -140,11 +146,6 @@ class PortalCSPMiddleware(CSPMiddleware):
 
     @staticmethod
     def _tile_source(request: HttpRequest) -> str | None:
-        from wagtail.models import Site
-
-        from .models import MapSettings
-        from .page_cache import ALL, tag_fingerprint
-
         try:
             site = Site.find_for_request(request)
             if site is None:
@@ -156,7 +157,7 @@ class PortalCSPMiddleware(CSPMiddleware):
             if source is None:
                 source = tile_source(MapSettings.for_site(site).tile_url) or ""
                 cache.set(key, source, timeout=24 * 3600)
-        except Exception:  # noqa: BLE001 - no site for this host, or no table yet
+        except Exception:  # no site for this host, or no table yet
             return None
         return source or None
 
@@ -199,10 +200,6 @@ def _account_ids(login: str) -> list[int]:
     """The accounts a login name may authenticate as: Django's ModelBackend
     takes the user name, allauth's backend also any of the person's e-mail
     addresses, so every one of them must land on the same counter."""
-    from allauth.account.models import EmailAddress
-    from django.contrib.auth import get_user_model
-    from django.db.models import Q
-
     login = login.strip()
     if not login:
         return []

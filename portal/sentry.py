@@ -13,6 +13,11 @@ Imported by the settings, so it must not import Django's models.
 
 from typing import Any
 
+import sentry_sdk
+from sentry_sdk.integrations.django import DjangoIntegration
+
+from .requestid import NO_REQUEST, request_id_current
+
 #: Request headers that never leave (credentials, the client's addresses).
 DROPPED_HEADERS = frozenset(
     {
@@ -28,9 +33,6 @@ DROPPED_HEADERS = frozenset(
 
 
 def sentry_init(*, dsn: str, environment: str, release: str = "") -> None:
-    import sentry_sdk
-    from sentry_sdk.integrations.django import DjangoIntegration
-
     sentry_sdk.init(
         dsn=dsn,
         environment=environment,
@@ -45,8 +47,6 @@ def sentry_init(*, dsn: str, environment: str, release: str = "") -> None:
 
 
 def sentry_scrub(event: dict[str, Any], hint: dict[str, Any]) -> dict[str, Any]:
-    from .requestid import NO_REQUEST, request_id_current
-
     request = event.get("request")
     if isinstance(request, dict):
         request.pop("cookies", None)

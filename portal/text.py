@@ -18,6 +18,8 @@ import re
 
 from django import forms
 from django.db import models
+from wagtail.admin.forms.models import register_form_field_override
+from wagtail.admin.widgets import AdminAutoHeightTextInput
 
 # Bidirectional embeddings, overrides and isolates (U+202A–U+202E,
 # U+2066–U+2069) make text display in another order than it is stored: a
@@ -92,9 +94,6 @@ def register_admin_form_fields() -> None:
     """Make every Wagtail admin form clean its plain text fields: pages of
     firms and editors, snippets, settings. Exact classes only, so slugs,
     e-mail addresses, URLs and rich text keep their own fields."""
-    from wagtail.admin.forms.models import register_form_field_override
-    from wagtail.admin.widgets import AdminAutoHeightTextInput
-
     register_form_field_override(
         models.CharField, override={"form_class": CleanTextField}, exact_class=True
     )

@@ -25,6 +25,7 @@ from pathlib import PurePath
 import willow
 from django import forms
 from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import InMemoryUploadedFile
 from django.utils.translation import gettext_lazy as _
 from PIL import Image, ImageCms, ImageOps, UnidentifiedImageError
@@ -291,8 +292,6 @@ class PortalImageField(WagtailImageField):
 def image_file_clean(image) -> None:
     """Replace the stored file of a Wagtail image by its cleaned version
     (for files that reached storage without the image form)."""
-    from django.core.files.base import ContentFile
-
     field_file = image.file
     field_file.open("rb")
     try:

@@ -13,6 +13,7 @@ from .admin_access import (
     unchoosable_collection_ids,
 )
 from .consent import images_lacking_consent
+from .page_cache import page_tags_served
 from .viewsets import QuarterViewSet
 
 register_snippet(QuarterViewSet)
@@ -89,6 +90,4 @@ def admin_api_only_choosable(router):
 @hooks.register("before_serve_page")
 def page_cache_tags_served(page, request, serve_args, serve_kwargs):
     # What the anonymous page cache purges this response with (page_cache).
-    from .page_cache import page_tags_served
-
     page_tags_served(page, request)

@@ -7,11 +7,11 @@ class ResidentsConfig(AppConfig):
     verbose_name = _("Resident accounts")
 
     def ready(self):
-        from portal import privacy  # noqa: PLC0415 - app registry not ready before
-        from portal.roles import EDITORS, MODERATORS, role_grant  # noqa: PLC0415
+        from portal import privacy
+        from portal.roles import EDITORS, MODERATORS, role_grant
 
-        from . import mails  # noqa: F401, PLC0415 - registers the mail maker
-        from .privacy import account_personal_data  # noqa: PLC0415 - models
+        from . import mails  # noqa: F401 - registers the mail maker
+        from .privacy import account_personal_data
 
         codes = (
             "residents.view_participationcodebatch",

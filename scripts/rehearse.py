@@ -46,8 +46,11 @@ import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from http.cookies import SimpleCookie
+from io import BytesIO
 from pathlib import Path
 from urllib.parse import urlencode
+
+from PIL import Image
 
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON = str(ROOT / ".venv" / "bin" / "python")
@@ -304,7 +307,7 @@ def check(number: int, name: str):
         try:
             figure = function()
             passed = True
-        except Exception as error:  # noqa: BLE001 - every failure is reported
+        except Exception as error:  # every failure is reported
             figure = f"{type(error).__name__}: {error}"
             passed = False
         RESULTS.append(Result(number, name, passed, figure))
@@ -599,10 +602,6 @@ http {{
         check(10, "a publish is visible through nginx at once")(self.check_page_cache)
 
     def check_media(self) -> str:
-        from io import BytesIO
-
-        from PIL import Image
-
         node_a, node_b = Browser(self.port_a), Browser(self.port_b)
         node_a.admin_login()
         node_b.cookies = dict(node_a.cookies)  # one session, shared in the database
@@ -1150,7 +1149,7 @@ def main() -> int:
         rehearsal = Rehearsal(tmp)
         rehearsal.start()
         rehearsal.run_checks()
-    except Exception as error:  # noqa: BLE001 - reported, then the exit code
+    except Exception as error:  # reported, then the exit code
         log(f"rehearsal aborted: {type(error).__name__}: {error}")
         for path in sorted((tmp / "logs").glob("*")):
             tail = path.read_text(errors="replace").splitlines()[-15:]

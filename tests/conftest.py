@@ -6,6 +6,7 @@ English translation at /en/, the default site and the role groups.
 """
 
 import pytest
+from django.core.cache import caches
 from django.test import Client, override_settings
 from wagtail.models import Locale, Page, Site
 
@@ -37,8 +38,6 @@ def _empty_cache():
     """Each test starts with an empty cache: a rolled-back database reuses
     primary keys, and cached rows of an earlier test (renditions, site
     settings, rate-limit counters) would otherwise leak into the next."""
-    from django.core.cache import caches
-
     for cache in caches.all():
         cache.clear()
 

@@ -1,6 +1,8 @@
 """Small helpers for reading rendered pages and their headers."""
 
 import io
+from urllib.parse import urlsplit
+from xml.etree import ElementTree
 
 from bs4 import BeautifulSoup
 from PIL import Image
@@ -37,9 +39,6 @@ def csp_directives(response) -> dict[str, list[str]]:
 
 def sitemap_files(client) -> list:
     """The parsed files `/sitemap.xml` indexes (one per app and language)."""
-    from urllib.parse import urlsplit
-    from xml.etree import ElementTree
-
     sm = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
     index = client.get("/sitemap.xml")
     assert index.status_code == 200

@@ -29,7 +29,7 @@ class NetworkBoardPage(Page):
         verbose_name = _("network board")
 
     def get_context(self, request, *args, **kwargs):
-        from ..selectors import board_listing
+        from ..selectors import board_listing  # noqa: PLC0415 - it imports the models
 
         context = super().get_context(request, *args, **kwargs)
         context.update(board_listing(board=self, request=request))
@@ -89,7 +89,7 @@ class BoardPostPage(ExpiringPage, Page):
         return super().get_sitemap_urls(request)
 
     def serve(self, request, *args, **kwargs):
-        from ..views import board_post
+        from ..views import board_post  # noqa: PLC0415 - it imports the models
 
         return board_post(request, post=self)
 

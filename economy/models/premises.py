@@ -47,7 +47,7 @@ class PremisesIndexPage(RoutablePageMixin, Page):
         verbose_name = _("premises listing")
 
     def get_context(self, request, *args, **kwargs):
-        from ..selectors import premises_listing
+        from ..selectors import premises_listing  # noqa: PLC0415 - it imports the models
 
         context = super().get_context(request, *args, **kwargs)
         context.update(premises_listing(index_page=self, request=request))
@@ -59,7 +59,7 @@ class PremisesIndexPage(RoutablePageMixin, Page):
 
     @path("anfrage/", name="enquiry")
     def enquiry(self, request):
-        from ..views import enquiry_form
+        from ..views import enquiry_form  # noqa: PLC0415 - it imports the models
 
         return enquiry_form(request, index_page=self)
 
@@ -71,7 +71,7 @@ class PremisesIndexPage(RoutablePageMixin, Page):
     )
     def still_available(self, request, value, stamp, signature):
         """The one-click "still available" link of the reminder e-mail."""
-        from ..services import premises_confirm_available
+        from ..services import premises_confirm_available  # noqa: PLC0415 - it imports the models
 
         result = premises_confirm_available(token=f"{value}:{stamp}:{signature}")
         return TemplateResponse(
@@ -261,7 +261,7 @@ class PremisesPage(ExpiringPage, Address, Page):
 
     def serve(self, request, *args, **kwargs):
         if self.has_ended:
-            from ..selectors import premises_similar
+            from ..selectors import premises_similar  # noqa: PLC0415 - it imports the models
 
             return TemplateResponse(
                 request,
@@ -272,7 +272,7 @@ class PremisesPage(ExpiringPage, Address, Page):
         return super().serve(request, *args, **kwargs)
 
     def get_context(self, request, *args, **kwargs):
-        from ..selectors import premises_detail
+        from ..selectors import premises_detail  # noqa: PLC0415 - it imports the models
 
         context = super().get_context(request, *args, **kwargs)
         context.update(premises_detail(premises=self, request=request))

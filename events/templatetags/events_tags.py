@@ -5,6 +5,8 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
+from ..extensions import badges_for
+
 register = template.Library()
 
 # As Django's json_script: nothing in the data can close the script element.
@@ -26,6 +28,4 @@ def jsonld(data) -> str:
 @register.simple_tag
 def occurrence_badge(badges, occurrence) -> str:
     """What apps above events add to a date in the listing (events.extensions)."""
-    from ..extensions import badges_for
-
     return badges_for(badges, occurrence)

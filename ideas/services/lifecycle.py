@@ -7,6 +7,7 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from wagtail.images import get_image_model
 from wagtail.models import Collection
 
 from .. import rules
@@ -46,8 +47,6 @@ def _photo_collection() -> Collection:
 def idea_photo_store(*, content: bytes, title: str, user) -> "object":
     """Store an already cleaned JPEG as a Wagtail image in the collection for
     residents' photos (kept apart from the editors' library)."""
-    from wagtail.images import get_image_model
-
     Image = get_image_model()
     image = Image(
         title=title[:255],

@@ -1,11 +1,15 @@
 """Template helpers of the idea board: residents' text, form fields."""
 
 import re
+from urllib.parse import urlsplit
 
 from django import template
 from django.utils.html import urlize
 from django.utils.safestring import mark_safe
 from django.utils.text import normalize_newlines
+
+from ideas import rules
+from ideas.models.ideas import person_name as name_of
 
 register = template.Library()
 
@@ -69,8 +73,6 @@ def person_name(user, audience: str = "") -> str:
     """A stored actor or author, who may have deleted the account since:
     `{{ idea.author|person_name }}` on public pages, `…|person_name:"staff"`
     in the admin. Templates name people only through this filter."""
-    from ideas.models.ideas import person_name as name_of
-
     return name_of(user, staff=audience == "staff")
 
 
@@ -79,14 +81,10 @@ def can_report_comment(user, idea, comment) -> bool:
     """`{% can_report_comment user idea comment as allowed %}`: the rule of
     ideas.rules for this comment (not the idea-level answer, which is "no"
     for the idea's author)."""
-    from ideas import rules
-
     return rules.can_report(user, idea, comment)
 
 
 @register.filter
 def url_host(template_url: str) -> str:
     """The host name of a tile URL template, for the consent notice."""
-    from urllib.parse import urlsplit
-
     return urlsplit(template_url.replace("{s}", "a")).hostname or template_url

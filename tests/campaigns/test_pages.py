@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from django.utils import timezone
+from wagtail.images import get_image_model
 
 from tests.factories.campaigns import (
     CampaignImageFactory,
@@ -130,8 +131,6 @@ def test_publishing_prepares_every_image_size_the_site_shows(
 ):
     """AVIF takes seconds per rendition: they are made when the campaign is
     published, so its first visitor does not wait for them."""
-    from wagtail.images import get_image_model
-
     renditions = get_image_model().get_rendition_model().objects
     with django_capture_on_commit_callbacks(execute=True):
         campaign.save_revision().publish()

@@ -7,6 +7,7 @@ from datetime import UTC, timedelta
 
 import icalendar
 import pytest
+from allauth.account.models import EmailAddress
 from django.core import mail, signing
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -302,8 +303,6 @@ def test_listing_shows_seats(visitor, course, event_index):
 def test_resident_with_account_signs_up_in_one_click(
     post, client, course, django_user_model
 ):
-    from allauth.account.models import EmailAddress
-
     resident = django_user_model.objects.create_user(
         username="b-1", password="x-pass-12345", display_name="Bernd"
     )

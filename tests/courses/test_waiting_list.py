@@ -16,7 +16,12 @@ from courses import services
 from courses.choices import Status
 from courses.links import registration_url
 from courses.models import Registration
-from tests.factories.courses import RegistrationFactory, soon
+from tests.factories.courses import (
+    CourseEventFactory,
+    RegistrationFactory,
+    RegistrationSettingsFactory,
+    soon,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -122,7 +127,7 @@ def _in_threads(target, count):
         try:
             barrier.wait()
             target(n)
-        except Exception as error:  # noqa: BLE001 - reported below
+        except Exception as error:  # reported below
             errors.append(error)
         finally:
             connections.close_all()
@@ -138,8 +143,6 @@ def _in_threads(target, count):
 @needs_postgres
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_last_seat_is_never_given_twice(event_index, contact_point):
-    from tests.factories.courses import CourseEventFactory, RegistrationSettingsFactory
-
     event = CourseEventFactory(parent=event_index, contact_point=contact_point)
     course = RegistrationSettingsFactory(event=event, capacity=1, waiting_list=False)
     results = []
@@ -159,8 +162,6 @@ def test_last_seat_is_never_given_twice(event_index, contact_point):
 @needs_postgres
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_concurrent_cancellations_move_up_exactly(event_index, contact_point):
-    from tests.factories.courses import CourseEventFactory, RegistrationSettingsFactory
-
     event = CourseEventFactory(parent=event_index, contact_point=contact_point)
     course = RegistrationSettingsFactory(event=event, capacity=4)
     seated = [RegistrationFactory(settings=course) for _n in range(4)]

@@ -5,6 +5,7 @@ import datetime as dt
 
 import pytest
 from django.db import connection
+from django.http import QueryDict
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
@@ -120,8 +121,6 @@ def test_bad_input_is_ignored_with_a_message(client, finder, spread, params):
 
 
 def test_parse_reports_each_ignored_value():
-    from django.http import QueryDict
-
     filters = vacancy_filters_parse(
         QueryDict("german=B1&hours=0&type=job&type=x&quarter=stern"),
         quarter_slugs={"stern"},

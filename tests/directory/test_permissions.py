@@ -4,9 +4,10 @@ nothing."""
 
 import pytest
 from django.urls import reverse
-from wagtail.models import Page
+from wagtail.models import Collection, Page
 
 from directory.models import CompanyPage, VacancyPage
+from tests.factories.portal import ImageFactory
 
 ACTIONS = ["edit", "preview", "publish", "move", "copy", "delete", "add_vacancy"]
 
@@ -180,10 +181,6 @@ def test_firm_cannot_reach_foreign_admin_areas(client, firm_a_user, url_name):
 def test_firm_sees_and_edits_only_images_of_its_own_collection(
     client, firm_a_user, firm_b_user, company_a, company_b, settings, tmp_path
 ):
-    from wagtail.models import Collection
-
-    from tests.factories.portal import ImageFactory
-
     settings.MEDIA_ROOT = str(tmp_path)
     company_b.refresh_from_db()
     own = ImageFactory(

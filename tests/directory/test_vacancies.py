@@ -1,6 +1,7 @@
 import datetime as dt
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.core.management import call_command
 from django.utils import timezone
 
@@ -73,8 +74,6 @@ def test_unpublished_never_expired_vacancy_is_404(client, company_a, vacancy_a):
     ],
 )
 def test_vacancy_validation(company_a, fields, error_field):
-    from django.core.exceptions import ValidationError
-
     vacancy = VacancyPage(title="X", slug="x", summary="s", **fields)
     with pytest.raises(ValidationError) as error:
         company_a.add_child(instance=vacancy)

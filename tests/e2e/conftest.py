@@ -15,7 +15,9 @@ import urllib.request
 from pathlib import Path
 from urllib.parse import urlsplit
 
+import psycopg
 import pytest
+from playwright.sync_api import sync_playwright
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -72,7 +74,6 @@ def _e2e_database_url(workdir: Path) -> str:
     url = os.environ.get("DATABASE_URL", "")
     if not url.startswith(("postgres://", "postgresql://")):
         return f"sqlite:///{workdir / 'e2e.sqlite3'}"
-    import psycopg
 
     parts = urlsplit(url)
     worker = os.environ.get("PYTEST_XDIST_WORKER", "")
@@ -183,8 +184,6 @@ def _start_server(e2e_workdir, mail_dir):
 # while it runs Django refuses database access ("async context") in any test.
 @pytest.fixture(scope="package")
 def browser():
-    from playwright.sync_api import sync_playwright
-
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(
             executable_path=CHROMIUM, args=CHROMIUM_ARGS

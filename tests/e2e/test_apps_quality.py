@@ -14,6 +14,7 @@ it exists for newcomers); a new language one in LANGUAGES."""
 from urllib.parse import urlsplit
 
 import pytest
+from axe_playwright_python.sync_playwright import Axe
 
 from tests.e2e.conftest import TILE_HOST
 from tests.e2e.helpers import admin_login, resident_login
@@ -99,8 +100,6 @@ PAGES = [(lang, kind) for lang in LANGUAGES for kind in PAGE_TYPES] + [
 
 
 def axe_violations(page) -> tuple[int, str]:
-    from axe_playwright_python.sync_playwright import Axe
-
     results = Axe().run(page.page, options=AXE_OPTIONS)
     return results.violations_count, results.generate_report()
 

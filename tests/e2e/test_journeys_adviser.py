@@ -9,6 +9,8 @@ import re
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
+import zxingcpp
+from PIL import Image
 from playwright.sync_api import expect
 
 # All browser tests share one xdist worker: one server, one demo database.
@@ -42,9 +44,6 @@ def add_to_shortlist(card):
 
 def decoded_qr_codes(element) -> list[str]:
     """The QR codes in an element's screenshot, read as a phone would."""
-    import zxingcpp
-    from PIL import Image
-
     image = Image.open(io.BytesIO(element.screenshot()))
     return [result.text for result in zxingcpp.read_barcodes(image)]
 

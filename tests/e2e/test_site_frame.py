@@ -4,6 +4,7 @@
 import re
 
 import pytest
+from axe_playwright_python.sync_playwright import Axe
 
 # All browser tests share one xdist worker: one server, one demo database.
 pytestmark = pytest.mark.xdist_group("e2e")
@@ -37,8 +38,6 @@ AXE_OPTIONS = {
 
 @pytest.mark.parametrize("path", PUBLIC_PAGES)
 def test_public_page_has_no_accessibility_violations(page, path):
-    from axe_playwright_python.sync_playwright import Axe
-
     page.goto(path)
     results = Axe().run(page.page, options=AXE_OPTIONS)
 

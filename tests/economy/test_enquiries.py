@@ -8,17 +8,22 @@ import io
 from decimal import Decimal
 
 import pytest
+from allauth.account.models import EmailAddress
 from django.core import mail
 from django.core.management import call_command
+from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 from openpyxl import load_workbook
+from wagtail.models import Locale
 
 from economy.choices import EnquiryStatus
 from economy.models import Enquiry
+from portal import privacy
 from tests.economy.conftest import started
 from tests.factories.economy import EnquiryFactory, PremisesPageFactory
 from tests.factories.home import translate_page
+from tests.factories.portal import UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -47,8 +52,6 @@ def _data(**overrides):
 
 @pytest.fixture
 def listing_en(listing, home):
-    from wagtail.models import Locale
-
     home_en = home.get_translation(Locale.objects.get(language_code="en"))
     assert home_en
     return translate_page(listing, "en", title="Commercial premises", slug="premises")
@@ -314,11 +317,6 @@ def test_reopening_clears_closed_at(client, adviser):
 
 
 def test_enquiries_are_in_the_personal_data_register(db):
-    from allauth.account.models import EmailAddress
-
-    from portal import privacy
-    from tests.factories.portal import UserFactory
-
     user = UserFactory(email="ayla@example.org")
     EmailAddress.objects.create(user=user, email="ayla@example.org", verified=True)
     EnquiryFactory(email="Ayla@Example.org", business="Café")
@@ -360,8 +358,6 @@ def test_the_form_with_a_returning_visitors_token_is_not_served_to_others(
     the page still holds a token for their cookie. From the page cache it
     would reach people without that cookie, whose enquiry the CSRF check
     then refuses."""
-    from django.test import Client
-
     settings.PORTAL_PAGE_CACHE = True
     returning = Client(enforce_csrf_checks=True)
     returning.get(FORM)

@@ -7,6 +7,7 @@ import re
 from decimal import Decimal
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.core.management import call_command
 from django.utils import timezone
 
@@ -180,8 +181,6 @@ def test_listed_until_sets_the_expiry(company_a, quarter, listing):
 
 
 def test_map_point_must_lie_in_the_quarter(schlaatz):
-    from django.core.exceptions import ValidationError
-
     unit = PremisesPageFactory.build(
         title="X", slug="x", quarter=schlaatz,
         latitude=Decimal("52.3745"), longitude=Decimal("13.1235"),

@@ -45,7 +45,7 @@ def test_premises_listing(client, listing, company_a, quarter, url):
     add(PREMISES_PER_PAGE)
     large = _queries(client, url)
     COUNTS[url] = [small, large]
-    print(f"{url}: {small} / {large} queries")  # noqa: T201 - for the report
+    print(f"{url}: {small} / {large} queries")  # for the report
     assert small == large
 
 
@@ -68,7 +68,7 @@ def test_board(client, board, company_a, firm_a_user):
     small = _queries(client, "/netzwerk/")
     add(POSTS_PER_PAGE)
     large = _queries(client, "/netzwerk/")
-    print(f"/netzwerk/: {small} / {large} queries")  # noqa: T201
+    print(f"/netzwerk/: {small} / {large} queries")
     assert small == large
 
 
@@ -81,5 +81,5 @@ def test_admin_views(client, adviser, listing, company_a, quarter, view):
     for _ in range(5):
         PremisesPageFactory(parent=company_a, quarter=quarter)
     large = _queries(client, reverse(view))
-    print(f"{view}: {small} / {large} queries")  # noqa: T201
+    print(f"{view}: {small} / {large} queries")
     assert small == large

@@ -1,5 +1,6 @@
 import pytest
 from django.test import Client
+from wagtail.models import Locale
 
 from tests.factories.events import EventIndexPageFactory
 
@@ -16,8 +17,6 @@ def event_index(db):
 
 @pytest.fixture
 def english_event_index(event_index):
-    from wagtail.models import Locale
-
     english = event_index.copy_for_translation(Locale.objects.get(language_code="en"))
     english.slug = "events"
     english.title = "Events"

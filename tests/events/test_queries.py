@@ -15,6 +15,7 @@ from tests.factories.events import (
     VenueFactory,
     berlin,
 )
+from tests.factories.home import ContactPointPageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -79,8 +80,6 @@ def test_feed_queries_do_not_grow_with_events_at_contact_points(
 ):
     """Each event's address is read for its VEVENTs (`EventPage.place`); a
     contact point's address must come from the prefetched specific page."""
-    from tests.factories.home import ContactPointPageFactory
-
     contact_point = ContactPointPageFactory(parent=home_de)
 
     def add(total: int) -> None:

@@ -5,7 +5,7 @@ on its one seeded database.)"""
 import pytest
 from django.contrib.auth.models import Group
 
-from portal.roles import EDITORS
+from portal.roles import EDITORS, roles_sync
 
 pytestmark = pytest.mark.django_db
 
@@ -13,8 +13,6 @@ pytestmark = pytest.mark.django_db
 @pytest.mark.parametrize("model", ["eventcategory", "targetgroup", "venue"])
 @pytest.mark.parametrize("action", ["add", "change", "delete"])
 def test_editors_keep_event_snippets(model, action):
-    from portal.roles import roles_sync
-
     roles_sync()
     editors = Group.objects.get(name=EDITORS)
     assert editors.permissions.filter(

@@ -17,6 +17,7 @@ from economy.models import (
     PremisesIndexPage,
     PremisesPage,
 )
+from economy.models.expiring import expiry_for
 
 from .directory import PageFactory, QuarterFactory
 
@@ -58,8 +59,6 @@ class PremisesPageFactory(PageFactory):
     @classmethod
     def _create(cls, model_class, *args, parent, publish=True, **kwargs):
         # As the admin form does: "listed until" sets the expiry.
-        from economy.models.expiring import expiry_for
-
         kwargs.setdefault("expire_at", expiry_for(kwargs["listed_until"]))
         return super()._create(
             model_class, *args, parent=parent, publish=publish, **kwargs
@@ -105,8 +104,6 @@ class BoardPostPageFactory(PageFactory):
 
     @classmethod
     def _create(cls, model_class, *args, parent, publish=True, **kwargs):
-        from economy.models.expiring import expiry_for
-
         kwargs.setdefault("expire_at", expiry_for(kwargs["ends_on"]))
         return super()._create(
             model_class, *args, parent=parent, publish=publish, **kwargs

@@ -1,12 +1,15 @@
 """Resident accounts: sign-up with allauth, profile, data download,
 deletion, participation codes."""
 
+import base64
 import json
 import threading
 
 import pytest
 from allauth.account.models import EmailAddress
-from django.contrib.auth import get_user_model
+from allauth.account.utils import user_pk_to_url_str
+from django.contrib.auth import SESSION_KEY, get_user_model
+from django.contrib.sessions.models import Session
 from django.core import mail
 from django.db import connection, connections
 from django.test import Client
@@ -14,6 +17,7 @@ from django.urls import reverse
 
 from ideas.models import Comment, Idea, Pledge, Report, Support
 from ideas.selectors import ideas_with_counts
+from ideas.services.lifecycle import idea_photo_store
 from ideas.services.supports import pledge_create
 from residents.models import ParticipationCode
 from residents.services import (
@@ -22,6 +26,7 @@ from residents.services import (
     participation_codes_create,
 )
 from tests.factories.ideas import CommentFactory, IdeaFactory, ResidentFactory
+from tests.utils import image_bytes
 
 pytestmark = pytest.mark.django_db
 User = get_user_model()
@@ -225,10 +230,6 @@ def test_residents_cannot_create_codes(client, resident):
 def _sessions_of(user_pk) -> list[str]:
     """Sessions logged in as the user, or with a login of the user pending
     (allauth keeps it, with the address, until the code is entered)."""
-    from allauth.account.utils import user_pk_to_url_str
-    from django.contrib.auth import SESSION_KEY
-    from django.contrib.sessions.models import Session
-
     # allauth writes the pending login's user in base 36 ("g" for 16).
     pending_pk = user_pk_to_url_str(User(pk=user_pk))
 
@@ -293,11 +294,6 @@ def test_staff_submitting_the_deletion_form_stay_logged_in(client, moderator):
 def test_data_download_includes_the_idea_photo_and_its_description(
     client, resident, quarter, category
 ):
-    import base64
-
-    from ideas.services.lifecycle import idea_photo_store
-    from tests.utils import image_bytes
-
     photo = idea_photo_store(content=image_bytes(), title="Spielplatz", user=resident)
     IdeaFactory(
         author=resident,
@@ -364,7 +360,7 @@ def test_two_codes_redeemed_at_once_with_the_same_name(moderator):
                         },
                     )
                 )
-            except BaseException as error:  # noqa: BLE001 - asserted below
+            except BaseException as error:  # asserted below
                 errors.append(error)
             finally:
                 connections.close_all()

@@ -16,6 +16,8 @@ from ideas.services.lifecycle import idea_submit
 from ideas.services.moderation import comment_create, report_create
 from tests.factories.ideas import CommentFactory, IdeaFactory, ResidentFactory
 
+from .test_lifecycle import submit_data
+
 pytestmark = pytest.mark.django_db
 
 LIST = "wagtailsnippets_ideas_idea:list"
@@ -175,7 +177,6 @@ def test_daily_limit_message_on_the_form(client, board, resident, category, quar
     site_settings.ideas_per_day = 0
     site_settings.save()
     client.force_login(resident)
-    from .test_lifecycle import submit_data
 
     response = client.post("/en/ideas/new/", submit_data(category, quarter))
     assert "limit of 0 ideas" in response.content.decode()

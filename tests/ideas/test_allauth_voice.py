@@ -19,7 +19,7 @@ pytestmark = pytest.mark.django_db
 
 HOST = "quartiersportal.example"
 LOGIN_NAME = "b-7f3a9c2e41"
-PASSWORD = "ein-langes-passwort-7"  # noqa: S105
+PASSWORD = "ein-langes-passwort-7"
 INFORMAL = re.compile(r"\b(du|dein\w*|dich|dir)\b", re.IGNORECASE)
 #: Imperatives only the informal singular uses ("Gib ein" vs "Geben Sie
 #: ein"; "klicke", since "Klick" is also a noun).

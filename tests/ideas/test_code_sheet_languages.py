@@ -2,6 +2,7 @@
 code to the redeem page of that language."""
 
 import pytest
+from bs4 import BeautifulSoup
 from django.conf import settings
 from django.urls import reverse
 from django.utils import translation
@@ -54,6 +55,4 @@ def test_unknown_language_falls_back_without_error(client, moderator):
 
 
 def soup_of(markup: str):
-    from bs4 import BeautifulSoup
-
     return BeautifulSoup(markup, "html.parser").select_one("svg")

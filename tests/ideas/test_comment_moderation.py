@@ -7,6 +7,8 @@ import json
 import pytest
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import translation
 from wagtail.users.models import UserProfile
@@ -152,9 +154,6 @@ def test_sidebar_names_the_two_kinds_of_reports_apart(client, superuser, languag
 
 
 def _queries_of(client, url) -> int:
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
-
     with CaptureQueriesContext(connection) as queries:
         assert client.get(url).status_code == 200
     return len(queries)

@@ -55,7 +55,7 @@ def _run_in_threads(target, args_list):
         try:
             barrier.wait(timeout=30)
             target(*args)
-        except Exception as error:  # noqa: BLE001 - collected and asserted
+        except Exception as error:  # collected and asserted
             errors.append(error)
         finally:
             connections.close_all()

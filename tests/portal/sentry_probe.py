@@ -8,7 +8,7 @@ import sys
 
 sys.path.insert(0, os.getcwd())
 
-import django  # noqa: E402
+import django
 
 django.setup()
 

@@ -136,7 +136,7 @@ def _user(username: str, *groups, **fields):
     user = get_user_model().objects.create_user(
         username=username,
         email=f"{username}@example.org",
-        password="demo-pass-2024",  # noqa: S106 - the demo's password
+        password="demo-pass-2024",  # the demo's password
         display_name=username,
         **fields,
     )

@@ -16,6 +16,7 @@ from django.core import mail
 from wagtail.models import Locale, Page, Site
 
 from ideas.models import IdeaBoardPage
+from ideas.tasks import send_idea_mail
 from portal.models import OrganisationSettings
 from tests.factories.directory import (
     CompanyPageFactory,
@@ -148,8 +149,6 @@ def test_phone_numbers_are_left_to_right_isolates(client, pages, code):
 
 @pytest.mark.parametrize("code", RTL)
 def test_text_mails_isolate_references_and_dates_in_rtl_languages(pages, code):
-    from ideas.tasks import send_idea_mail
-
     idea = pages["idea"]
     idea.language = code
     idea.save()
@@ -170,8 +169,6 @@ def test_text_mails_isolate_references_and_dates_in_rtl_languages(pages, code):
 
 
 def test_text_mails_stay_plain_in_german(pages):
-    from ideas.tasks import send_idea_mail
-
     idea = pages["idea"]
     mail.outbox.clear()
     send_idea_mail.enqueue(

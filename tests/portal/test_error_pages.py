@@ -4,6 +4,7 @@ import pytest
 from django.template.loader import render_to_string
 from django.test import Client
 
+from tests.factories.home import StandardPageFactory
 from tests.utils import html_lang, soup
 
 
@@ -28,8 +29,6 @@ def test_404_page_in_the_visitors_language(
 
 
 def test_404_for_a_page_only_in_german_under_en(client, home_de):
-    from tests.factories.home import StandardPageFactory
-
     StandardPageFactory(parent=home_de, slug="nur-deutsch")
 
     assert client.get("/nur-deutsch/").status_code == 200
@@ -37,8 +36,6 @@ def test_404_for_a_page_only_in_german_under_en(client, home_de):
 
 
 def test_404_for_a_draft_page(client, home_de):
-    from tests.factories.home import StandardPageFactory
-
     StandardPageFactory(parent=home_de, slug="entwurf", live=False)
 
     response = client.get("/entwurf/")

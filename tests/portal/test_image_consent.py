@@ -20,7 +20,7 @@ def editor(db):
     groups = roles.roles_sync()
     user = get_user_model().objects.create_user(
         username="editor-consent",
-        password="pass-word-123",  # noqa: S106
+        password="pass-word-123",
     )
     user.groups.add(groups[roles.EDITORS])
     return user

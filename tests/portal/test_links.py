@@ -13,7 +13,7 @@ from unittest import mock
 
 import icalendar
 import pytest
-from django.core import mail
+from django.core import checks, mail
 from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
@@ -27,6 +27,7 @@ from tests.factories.directory import VacancyFinderPageFactory, VacancyPageFacto
 from tests.factories.events import EventIndexPageFactory, EventPageFactory, berlin
 from tests.factories.ideas import CategoryFactory, ResidentFactory
 from tests.factories.ideas import QuarterFactory as IdeaQuarterFactory
+from tests.portal.test_settings import read_settings
 from tests.utils import sitemap_files, soup
 
 BASE = "http://quartier.test:8421"
@@ -48,7 +49,7 @@ def visitor(client):
 
 
 @pytest.fixture
-def portal(company_a, index_page, home, image):  # noqa: F811
+def portal(company_a, index_page, home, image):
     company_a.logo = image
     company_a.save_revision().publish()
     vacancy = VacancyPageFactory(
@@ -135,8 +136,8 @@ def _mail_urls() -> list[str]:
 def test_every_emitted_absolute_url_starts_with_base_url(
     visitor,
     portal,
-    firm_a_user,  # noqa: F811
-    editor_user,  # noqa: F811
+    firm_a_user,
+    editor_user,
     django_capture_on_commit_callbacks,
 ):
     assert Site.objects.get(is_default_site=True).root_url == "http://localhost"
@@ -220,8 +221,8 @@ def test_every_emitted_absolute_url_starts_with_base_url(
 def test_review_mails_link_to_base_url_not_port_8000(
     visitor,
     portal,
-    firm_a_user,  # noqa: F811
-    editor_user,  # noqa: F811
+    firm_a_user,
+    editor_user,
 ):
     mail.outbox.clear()
     visitor.force_login(firm_a_user)
@@ -237,8 +238,6 @@ def test_review_mails_link_to_base_url_not_port_8000(
 
 
 def test_base_url_drives_wagtail_and_api_settings():
-    from tests.portal.test_settings import read_settings
-
     values = read_settings(
         ["BASE_URL", "WAGTAILADMIN_BASE_URL", "WAGTAILAPI_BASE_URL"],
         BASE_URL="http://quartier.test:8421/",
@@ -248,8 +247,6 @@ def test_base_url_drives_wagtail_and_api_settings():
 
 
 def test_site_record_follows_base_url_and_the_check_warns_until_it_does(db):
-    from django.core import checks
-
     Site.objects.filter(is_default_site=True).update(hostname="localhost", port=80)
 
     warnings = checks.run_checks(databases=["default"], tags=[checks.Tags.database])
@@ -277,7 +274,7 @@ def test_migrate_points_the_site_record_at_base_url(db):
 
 def test_make_demo_serves_and_links_the_address_it_prints():
     result = subprocess.run(
-        ["make", "-n", "demo", "PORT=8421"],  # noqa: S607
+        ["make", "-n", "demo", "PORT=8421"],
         cwd=ROOT,
         capture_output=True,
         text=True,

@@ -15,8 +15,11 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext
 from django_tasks import default_task_backend
+from django_tasks_db.models import DBTaskResult
 
+from portal.mail import mail_enqueue
 from tests.factories.ideas import ResidentFactory, editor_create
+from tests.fixtures.mail import MailQueueViolation
 from tests.portal.mail_backends import FlakyBackend
 
 pytestmark = pytest.mark.django_db
@@ -181,14 +184,10 @@ def _work_off_mail_queue():
 
 
 def _rows():
-    from django_tasks_db.models import DBTaskResult
-
     return list(DBTaskResult.objects.order_by("enqueued_at", "pk"))
 
 
 def _time_passes():
-    from django_tasks_db.models import DBTaskResult
-
     DBTaskResult.objects.filter(status="READY").update(run_after=timezone.now())
 
 
@@ -252,9 +251,6 @@ def test_the_worker_takes_mail_from_its_queue_only(client, flaky):
 def test_the_suite_refuses_a_link_or_a_rendered_mail_in_the_queue(queue):
     """The guard every test runs under (tests/fixtures/mail.py) catches a
     link made in the request and a mail queued another way."""
-    from portal.mail import mail_enqueue
-    from tests.fixtures.mail import MailQueueViolation
-
     with pytest.raises(MailQueueViolation, match="link"):
         mail_enqueue(
             renderer="django",

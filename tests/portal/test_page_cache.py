@@ -11,6 +11,16 @@ from django.urls import reverse
 from django.utils import timezone
 
 from portal.models import OrganisationSettings, Quarter
+from tests.factories.directory import (
+    CompanyPageFactory,
+    DirectoryIndexPageFactory,
+    VacancyPageFactory,
+)
+from tests.factories.events import (
+    EventIndexPageFactory,
+    EventPageFactory,
+    berlin,
+)
 from tests.factories.home import StandardPageFactory, translate_page
 
 LANGUAGES = ["de", "ar"]
@@ -261,12 +271,6 @@ def test_off_in_the_general_test_settings(settings, client, homes):
 
 
 def test_events_feed_is_cached_with_validators_and_purged(client, home_de):
-    from tests.factories.events import (
-        EventIndexPageFactory,
-        EventPageFactory,
-        berlin,
-    )
-
     events = EventIndexPageFactory(parent=home_de)
     EventPageFactory(parent=events, title="Hoffest", start=berlin(2030, 5, 1, 18, 0))
     url = events.url + "feed/"
@@ -283,12 +287,6 @@ def test_events_feed_is_cached_with_validators_and_purged(client, home_de):
 
 
 def test_vacancy_api_is_purged_by_a_vacancy_expiring(client, home_de):
-    from tests.factories.directory import (
-        CompanyPageFactory,
-        DirectoryIndexPageFactory,
-        VacancyPageFactory,
-    )
-
     company = CompanyPageFactory(parent=DirectoryIndexPageFactory(parent=home_de))
     vacancy = VacancyPageFactory(parent=company, title="Verkauf (m/w/d)")
     url = "/api/vacancies/?lang=de"

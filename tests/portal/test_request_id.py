@@ -10,6 +10,8 @@ import pytest
 from django.test import Client
 
 from portal.requestid import RequestIdLogFilter
+from tests.factories.ideas import ResidentFactory
+from tests.portal.mail_backends import FlakyBackend
 
 pytestmark = pytest.mark.django_db
 
@@ -86,9 +88,6 @@ def test_a_log_line_outside_requests_says_so(log_lines):
 
 def test_a_task_logs_under_the_id_of_its_request(client, settings, log_lines):
     """A mail the server refuses: the worker's warning names the request."""
-    from tests.factories.ideas import ResidentFactory
-    from tests.portal.mail_backends import FlakyBackend
-
     settings.EMAIL_BACKEND = "tests.portal.mail_backends.FlakyBackend"
     settings.MAIL_RETRY_DELAYS = [0]
     FlakyBackend.attempts, FlakyBackend.failures = 0, 1

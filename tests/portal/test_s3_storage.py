@@ -8,6 +8,9 @@ import io
 
 import pytest
 from django.core.files.base import ContentFile
+from wagtail.documents import get_document_model
+
+from tests.factories.portal import ImageFactory
 
 boto3 = pytest.importorskip("boto3", reason="boto3 not installed: S3 tests skipped")
 moto_server = pytest.importorskip(
@@ -66,8 +69,6 @@ def _keys(client) -> list[str]:
 
 
 def test_images_and_renditions_are_stored_in_the_bucket(s3):
-    from tests.factories.portal import ImageFactory
-
     image = ImageFactory(title="Stern-Center")
     rendition = image.get_rendition("fill-200x100")
 
@@ -79,8 +80,6 @@ def test_images_and_renditions_are_stored_in_the_bucket(s3):
 
 
 def test_documents_are_served_through_wagtail_from_the_bucket(s3, client):
-    from wagtail.documents import get_document_model
-
     document = get_document_model().objects.create(
         title="Hausordnung",
         file=ContentFile(b"Hausordnung des Quartiers\n", name="hausordnung.txt"),

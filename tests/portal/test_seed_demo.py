@@ -19,8 +19,10 @@ from django.test import Client
 from django.utils.html import escape
 from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, Revision, Site
+from wagtail.test.utils.form_data import querydict_from_html
 
 from campaigns.models import CampaignImage, CampaignPage
+from directory.demo import EXPIRED_VACANCY_SLUG
 from directory.models import CompanyPage, VacancyPage
 from events.models import EventDateChange, EventPage
 from home.models import ContactPointPage, HomePage, LegalPage, StandardPage
@@ -223,8 +225,6 @@ def test_every_demo_page_opens_in_the_page_editor(seeded, db):
 
 
 def test_demo_editor_edits_and_publishes_a_page(seeded, db):
-    from wagtail.test.utils.form_data import querydict_from_html
-
     page = LegalPage.objects.get(slug="impressum")
     client = Client(HTTP_HOST="localhost")
     client.login(username="editor", password=DEMO_PASSWORD)
@@ -327,9 +327,6 @@ def test_refused_unless_the_demo_is_allowed(db, settings):
 
 
 def test_demo_has_an_ended_vacancy_answering_410(seeded, db):
-    from directory.demo import EXPIRED_VACANCY_SLUG
-    from directory.models import VacancyPage
-
     vacancy = VacancyPage.objects.get(slug=EXPIRED_VACANCY_SLUG)
     assert vacancy.live is False
     assert vacancy.expired is True

@@ -24,7 +24,8 @@ def _decode(body: bytes, encoding: str) -> bytes:
     if encoding == "gzip":
         return gzip.decompress(body)
     if encoding == "br":
-        import brotli
+        # Optional: sentry_sdk sends br only where brotli is installed.
+        import brotli  # noqa: PLC0415
 
         return brotli.decompress(body)
     if encoding == "deflate":

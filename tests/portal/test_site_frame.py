@@ -3,8 +3,10 @@ with the legal pages, language switcher."""
 
 import pytest
 
+from portal.models import LegalSettings
 from tests.factories.home import (
     ContactPointPageFactory,
+    LegalPageFactory,
     StandardPageFactory,
     translate_page,
 )
@@ -169,9 +171,6 @@ def test_footer_link_texts_are_translated(client, one_of_each):
 def test_footer_falls_back_to_german_legal_page_without_translation(
     client, home_de, home_en, site
 ):
-    from portal.models import LegalSettings
-    from tests.factories.home import LegalPageFactory
-
     legal = LegalSettings.for_site(site)
     legal.imprint_page = LegalPageFactory(parent=home_de, slug="impressum")
     legal.save()

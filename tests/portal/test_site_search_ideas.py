@@ -20,6 +20,7 @@ from tests.factories.directory import (
     QuarterFactory,
     VacancyPageFactory,
 )
+from tests.factories.home import StandardPageFactory
 from tests.factories.ideas import IdeaFactory
 from tests.utils import soup
 
@@ -183,8 +184,6 @@ def test_postgres_search_stems_german_words(client, ideas):
 
 
 def test_search_pages_and_ideas_in_one_list(client, ideas, home_de):
-    from tests.factories.home import StandardPageFactory
-
     StandardPageFactory(
         parent=home_de,
         title="Trinkbrunnen im Quartier",

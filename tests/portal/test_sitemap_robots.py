@@ -3,7 +3,11 @@
 from xml.etree import ElementTree
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from wagtail.models import PageViewRestriction
 
+from portal.sitemaps import SectionSitemap
 from tests.factories.home import StandardPageFactory, translate_page
 from tests.utils import sitemap_files
 
@@ -44,8 +48,6 @@ def test_sitemap_lists_german_and_english_pages(client, pages):
 
 
 def test_sitemap_leaves_out_private_pages(client, pages, home_de):
-    from wagtail.models import PageViewRestriction
-
     page = StandardPageFactory(parent=home_de, slug="intern")
     PageViewRestriction.objects.create(
         page=page, restriction_type=PageViewRestriction.LOGIN
@@ -70,11 +72,6 @@ def test_robots_txt_disallows_admin_and_names_the_sitemap(client, db):
 
 
 def test_sitemap_is_an_index_of_sections_by_app_and_language(client, pages):
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
-
-    from portal.sitemaps import SectionSitemap
-
     response = client.get("/sitemap.xml")
     root = ElementTree.fromstring(response.content)  # noqa: S314
     sections = [loc.text for loc in root.iter(f"{{{NS['sm']}}}loc")]

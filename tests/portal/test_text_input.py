@@ -13,7 +13,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from directory.models import CompanyPage, VacancyPage
-from ideas.models import Comment, Idea
+from ideas.models import Comment, Idea, Pledge, Report
 from portal.text import CleanTextField
 from residents.services import participation_codes_create
 
@@ -186,8 +186,6 @@ def test_every_plain_text_field_of_firm_pages_is_cleaned(
 
 
 def test_report_note_and_pledge_message_are_cleaned(client, board, resident, idea):
-    from ideas.models import Pledge, Report
-
     Idea.objects.filter(pk=idea.pk).update(status="published")
     client.force_login(resident)
 

@@ -6,7 +6,7 @@ from django.contrib.auth.hashers import MD5PasswordHasher
 
 class CountingMD5PasswordHasher(MD5PasswordHasher):
     algorithm = "counting_md5"
-    calls: list[str] = []  # noqa: RUF012 - shared on purpose, cleared by the test
+    calls: list[str] = []  # shared on purpose, cleared by the test
 
     def encode(self, password, salt):
         type(self).calls.append("encode")

@@ -36,6 +36,7 @@ from django.urls import (
 )
 from django.urls.resolvers import RegexPattern
 from wagtail.models import Page
+from wagtail.users.models import UserProfile
 
 from tests.factories.isolation import ROLES, SEARCH_WORD, World, world_build
 
@@ -249,7 +250,7 @@ def test_admin_read_isolation_matrix(client, world, role):
                 and response.status_code not in REFUSED
             ):
                 not_refused.append(f"{url} [{response.status_code}] {label} {obj.pk}")
-    print(role, dict(counts), "\n".join(errors))  # noqa: T201 - the matrix size for the report
+    print(role, dict(counts), "\n".join(errors))  # the matrix size for the report
     assert not leaks, "\n".join(leaks)
     assert not not_refused, "\n".join(not_refused)
 
@@ -535,8 +536,6 @@ def test_residents_photo_is_refused_as_logo_even_for_editors(client, world):
 
 
 def test_firm_with_english_admin_explores_from_its_english_company(client, world):
-    from wagtail.users.models import UserProfile
-
     firm_a = world.firms["a"]
     profile = UserProfile.get_for_user(firm_a.user)
     profile.preferred_language = "en"

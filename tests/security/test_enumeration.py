@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils import translation
 from django_tasks import default_task_backend
 
-from tests.factories.ideas import ResidentFactory
+from tests.factories.ideas import ResidentFactory, editor_create
 
 from .hashers import CountingMD5PasswordHasher
 
@@ -122,8 +122,6 @@ def test_admin_password_reset_mails_from_the_queue(client, queue):
     """The admin's reset (Django's form) mails only addresses with an
     account; the mail goes to the queue, so the answer does not wait for the
     mail server and looks and takes the same for any address."""
-    from tests.factories.ideas import editor_create
-
     editor = editor_create(email="redaktion@example.org")
 
     def reset(email):
@@ -141,8 +139,6 @@ def test_admin_password_reset_mails_from_the_queue(client, queue):
 
 
 def test_admin_password_reset_mail_arrives(client):
-    from tests.factories.ideas import editor_create
-
     editor = editor_create(email="redaktion@example.org")
 
     client.post("/admin/password_reset/", {"email": editor.email})

@@ -15,17 +15,17 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import call_command
 from django.urls import reverse
 from django.utils import translation
 from PIL import Image, ImageCms, PngImagePlugin
 from wagtail.images import get_image_model
 from wagtail.images.models import Filter
+from wagtail.images.permissions import permission_policy
 from wagtail.models import Locale, UploadedFile
 from wagtail.users.models import UserProfile
 
 from ideas.models import Idea
-
-# ruff: noqa: F811 - the fixtures imported below are arguments of the tests
 from tests.ideas.test_lifecycle import submit_data
 
 pytestmark = pytest.mark.django_db
@@ -259,8 +259,6 @@ def stored_original(image) -> bytes:
 def _collection(user) -> str:
     """A collection the user may add images to (editors have several, so
     the forms ask for one)."""
-    from wagtail.images.permissions import permission_policy
-
     return str(
         permission_policy.collections_user_has_permission_for(user, "add")
         .order_by("path")
@@ -415,8 +413,6 @@ def test_residents_idea_photo_stores_and_renders_no_metadata(
 
 
 def test_images_stored_before_the_pipeline_are_cleaned_by_the_command():
-    from django.core.management import call_command
-
     # Created through the ORM, as uploads were stored before: unchanged.
     old = get_image_model().objects.create(
         title="Alt", file=SimpleUploadedFile("alt.jpg", phone_jpeg())

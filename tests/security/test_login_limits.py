@@ -266,7 +266,7 @@ def _post_at_once(requests: list[tuple[str, str, str]]) -> list[int]:
             client = Client(HTTP_HOST="localhost")
             barrier.wait(timeout=30)
             statuses.append(admin_login(client, login, password, ip).status_code)
-        except BaseException as error:  # noqa: BLE001 - collected and asserted
+        except BaseException as error:  # collected and asserted
             errors.append(error)
         finally:
             connections.close_all()
@@ -372,7 +372,7 @@ def test_two_server_processes_count_together(client, limits, shared_cache, tmp_p
         )
     )
 
-    worker = subprocess.run(  # noqa: S603 - our own script, no shell
+    worker = subprocess.run(  # our own script, no shell
         [sys.executable, str(WORKER), str(spec)],
         capture_output=True,
         text=True,
@@ -391,7 +391,7 @@ def test_two_server_processes_count_together(client, limits, shared_cache, tmp_p
 
 
 #: The password of the accounts tests.factories.ideas makes.
-IDEAS_PASSWORD = "a-good-pass-2024"  # noqa: S105
+IDEAS_PASSWORD = "a-good-pass-2024"
 
 
 def _resident_login(client, login, password, language="de"):

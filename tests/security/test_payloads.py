@@ -63,7 +63,7 @@ HARMFUL = {
 
 
 @pytest.fixture
-def public_pages(home, board, idea):  # noqa: F811
+def public_pages(home, board, idea):
     idea.status = "published"
     idea.save()
     directory = DirectoryIndexPageFactory(parent=home)
@@ -146,10 +146,10 @@ IDEA_FIELDS = ["title", "description", "photo_description", "latitude", "categor
 @pytest.mark.parametrize("field", IDEA_FIELDS)
 def test_idea_form_refuses_or_escapes_hostile_input(
     client,
-    board,  # noqa: F811
-    resident,  # noqa: F811
-    category,  # noqa: F811
-    quarter,  # noqa: F811
+    board,
+    resident,
+    category,
+    quarter,
     field,
     payload,
 ):
@@ -179,9 +179,9 @@ def test_idea_form_refuses_or_escapes_hostile_input(
 @pytest.mark.parametrize("payload", PAYLOADS.values(), ids=PAYLOADS.keys())
 def test_comment_form_refuses_or_escapes_hostile_input(
     client,
-    board,  # noqa: F811
-    resident,  # noqa: F811
-    idea,  # noqa: F811
+    board,
+    resident,
+    idea,
     payload,
 ):
     idea.status = "published"

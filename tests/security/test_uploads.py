@@ -17,8 +17,6 @@ from wagtail.images import get_image_model
 
 from ideas.models import Idea
 from portal.uploads import document_content_matches
-
-# ruff: noqa: F811 - the fixtures imported below are arguments of the tests
 from tests.ideas.test_lifecycle import submit_data
 
 pytestmark = pytest.mark.django_db
@@ -193,7 +191,7 @@ PHOTO_REFUSED = {
 @pytest.mark.parametrize("case", PHOTO_REFUSED, ids=list(PHOTO_REFUSED))
 def test_idea_photo_refuses_non_photos(
     client, board, resident, category, quarter, case
-):  # noqa: F811
+):
     client.force_login(resident)
     name, content = PHOTO_REFUSED[case]
     data = submit_data(category, quarter, photo_description="Ein Foto")

@@ -8,7 +8,7 @@ supports removed so every pair is new."""
 import json
 
 from django.conf import settings
-from django.contrib.auth import login
+from django.contrib.auth import get_user_model, login
 from django.contrib.sessions.backends.base import SessionBase
 from django.core.management.base import BaseCommand
 from django.test import RequestFactory
@@ -17,6 +17,18 @@ from django.utils.crypto import get_random_string
 from django.utils.module_loading import import_string
 from wagtail.models import Locale, Page, Site
 
+from campaigns.models import CampaignPage
+from config.bench.models import BarePage
+from directory.models import (
+    CompanyPage,
+    DirectoryIndexPage,
+    VacancyFinderPage,
+    VacancyPage,
+)
+from directory.shortlist import shortlist_token
+from events.models import EventIndexPage, EventPage
+from ideas.choices import PUBLIC_STATUSES, SUPPORTABLE_STATUSES
+from ideas.models import Idea, IdeaBoardPage, Support
 from portal.demo import DEMO_PASSWORD
 from portal.demo_bulk import users_bulk_create
 
@@ -45,15 +57,11 @@ class Command(BaseCommand):
 
     def _resident(self) -> str:
         """A resident of the large size, or the demo's `bewohner`."""
-        from django.contrib.auth import get_user_model
-
         User = get_user_model()
         found = User.objects.filter(username="anwohner-00001").exists()
         return "anwohner-00001" if found else "bewohner"
 
     def _bare_page(self) -> str:
-        from config.bench.models import BarePage
-
         home = Site.objects.get(is_default_site=True).root_page
         page = BarePage.objects.filter(slug="bench-bare").first()
         if page is None:
@@ -63,18 +71,6 @@ class Command(BaseCommand):
         return page.url
 
     def _pages(self) -> list[tuple[str, str]]:
-        from campaigns.models import CampaignPage
-        from directory.models import (
-            CompanyPage,
-            DirectoryIndexPage,
-            VacancyFinderPage,
-            VacancyPage,
-        )
-        from directory.shortlist import shortlist_token
-        from events.models import EventIndexPage, EventPage
-        from ideas.choices import PUBLIC_STATUSES
-        from ideas.models import Idea, IdeaBoardPage
-
         de = Locale.objects.get(language_code="de")
 
         def first(model, **filters) -> Page | None:
@@ -130,9 +126,6 @@ class Command(BaseCommand):
         return found
 
     def _supporters(self, count: int, idea_count: int) -> dict:
-        from ideas.choices import SUPPORTABLE_STATUSES
-        from ideas.models import Idea, IdeaBoardPage, Support
-
         users = users_bulk_create(SUPPORTER_PREFIX, count, password=DEMO_PASSWORD)
         Support.objects.filter(user__in=users).delete()
         board = IdeaBoardPage.objects.live().filter(locale__language_code="de")[0]
