@@ -15,7 +15,11 @@ class IdeasConfig(AppConfig):
         from portal.roles import EDITORS, MODERATORS, role_grant  # noqa: PLC0415
         from residents.profile import profile_section_register  # noqa: PLC0415
 
-        from . import privacy, search  # noqa: PLC0415 - they import the models
+        from . import (
+            mails,  # noqa: F401, PLC0415 - registers the mail makers
+            privacy,  # noqa: PLC0415 - they import the models
+            search,  # noqa: PLC0415 - same
+        )
 
         _page_cache_register()
 

@@ -148,16 +148,14 @@ def test_phone_numbers_are_left_to_right_isolates(client, pages, code):
 
 @pytest.mark.parametrize("code", RTL)
 def test_text_mails_isolate_references_and_dates_in_rtl_languages(pages, code):
-    from ideas.tasks import send_idea_mail
+    from ideas.mails import idea_mail_enqueue
 
     idea = pages["idea"]
     idea.language = code
     idea.save()
     mail.outbox.clear()
     for kind in ("submitted", "published"):
-        send_idea_mail.enqueue(
-            kind=kind, idea_id=idea.pk, recipient_ids=[idea.author_id]
-        )
+        idea_mail_enqueue(kind=kind, idea=idea, recipient_ids=[idea.author_id])
     submitted, published = mail.outbox
     isolated = f"\u2066{idea.reference}\u2069"
     assert isolated in submitted.subject
@@ -170,13 +168,11 @@ def test_text_mails_isolate_references_and_dates_in_rtl_languages(pages, code):
 
 
 def test_text_mails_stay_plain_in_german(pages):
-    from ideas.tasks import send_idea_mail
+    from ideas.mails import idea_mail_enqueue
 
     idea = pages["idea"]
     mail.outbox.clear()
-    send_idea_mail.enqueue(
-        kind="published", idea_id=idea.pk, recipient_ids=[idea.author_id]
-    )
+    idea_mail_enqueue(kind="published", idea=idea, recipient_ids=[idea.author_id])
     (message,) = mail.outbox
     assert idea.reference in message.subject
     assert "\u2066" not in message.subject + message.body
