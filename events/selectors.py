@@ -75,8 +75,14 @@ def _with_relations(events: QuerySet) -> QuerySet:
         "category", "quarter", "venue", "image"
     ).prefetch_related(
         # The contact point as its specific page: its address is read for
-        # every event (`EventPage.place`).
-        Prefetch("contact_point", queryset=Page.objects.specific()),
+        # every event (`EventPage.place`), its locale says which language
+        # its name is in (`EventPage.place_name_lang`).
+        Prefetch(
+            "contact_point",
+            queryset=Page.objects.specific().select_related(
+                "locale", for_specific_subqueries=True
+            ),
+        ),
         "target_groups",
         Prefetch("date_changes", queryset=EventDateChange.objects.order_by("pk")),
         Prefetch("extra_dates", queryset=EventExtraDate.objects.order_by("start")),
@@ -145,6 +151,30 @@ def _label(events: list[EventPage], options: Vocabularies) -> None:
         ]
 
 
+def _localize_places(events: list[EventPage], *, locale: Locale) -> None:
+    """Attach each event's contact point in `locale` where one is live, in
+    one query: a translated event may still point at the German page, and a
+    listing names the place as the event page does (`EventPage.place_name`)."""
+    keys = {
+        event.contact_point.translation_key
+        for event in events
+        if event.contact_point_id and event.contact_point.locale_id != locale.pk
+    }
+    if not keys:
+        return
+    translations = {
+        page.translation_key: page
+        for page in Page.objects.live()
+        .filter(locale=locale, translation_key__in=keys)
+        .select_related("locale")
+    }
+    for event in events:
+        if event.contact_point_id:
+            found = translations.get(event.contact_point.translation_key)
+            if found is not None:
+                event.contact_point_in_locale = found
+
+
 def events_in_window(
     *,
     locale: Locale,
@@ -159,6 +189,7 @@ def events_in_window(
     events = _in_window(events, start=window_start, end=window_end)
     result = list(_with_relations(events))
     _label(result, options)
+    _localize_places(result, locale=locale)
     return result
 
 

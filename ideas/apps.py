@@ -15,7 +15,11 @@ class IdeasConfig(AppConfig):
         from portal.roles import EDITORS, MODERATORS, role_grant
         from residents.profile import profile_section_register
 
-        from . import privacy, search
+        from . import (
+            mails,  # noqa: F401 - registers the mail makers
+            privacy,
+            search,
+        )
 
         _page_cache_register()
 

@@ -9,7 +9,6 @@ from . import rules, selectors
 from .choices import PUBLIC_STATUSES, BoardSort, IdeaStatus
 from .forms import BoardFilterForm, CommentForm, PledgeForm
 from .models import Idea
-from .tasks import recipient_address
 
 
 def board_url(page) -> str:
@@ -98,7 +97,9 @@ def idea_detail_context(request, page, idea: Idea, **extra) -> dict:
         context["pledges"] = [
             {
                 "pledge": pledge,
-                "email": recipient_address(pledge.user) if pledge.share_email else "",
+                "email": selectors.recipient_address(pledge.user)
+                if pledge.share_email
+                else "",
             }
             for pledge in selectors.idea_pledges(idea=idea)
         ]

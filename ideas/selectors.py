@@ -2,6 +2,7 @@
 whatever its length: counts are computed by the database."""
 
 import statistics
+from collections.abc import Iterable
 from datetime import date
 
 from django.db.models import (
@@ -247,6 +248,36 @@ def ideas_home_teaser(*, locale: Locale) -> dict | None:
         "ideas": ideas_top(limit=3),
         "board_url": board.url,
     }
+
+
+def recipient_address(user) -> str:
+    """The user's verified primary address, else the account's address."""
+    from allauth.account.models import EmailAddress  # noqa: PLC0415 - app registry
+
+    primary = (
+        EmailAddress.objects.filter(user=user, verified=True)
+        .order_by("-primary")
+        .values_list("email", flat=True)
+        .first()
+    )
+    return primary or user.email
+
+
+def recipient_addresses(users: Iterable) -> list[tuple[object, str]]:
+    """(user, `recipient_address(user)`) for each of `users` that has an
+    address, in two queries."""
+    from allauth.account.models import EmailAddress  # noqa: PLC0415 - app registry
+
+    users = list(users)
+    verified: dict[int, str] = {}
+    for user_id, email in (
+        EmailAddress.objects.filter(user__in=users, verified=True)
+        .order_by("user_id", "-primary", "pk")
+        .values_list("user_id", "email")
+    ):
+        verified.setdefault(user_id, email)
+    pairs = ((user, verified.get(user.pk) or user.email) for user in users)
+    return [(user, address) for user, address in pairs if address]
 
 
 def idea_absolute_url(idea: Idea) -> str:

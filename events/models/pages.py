@@ -24,6 +24,8 @@ from wagtail.search import index
 
 from portal.blocks import ContentStreamBlock
 from portal.models import Quarter
+from portal.untranslated import untranslated_lang
+from portal.vocabulary import source_language
 
 from .. import recurrence
 from ..choices import (
@@ -35,6 +37,12 @@ from ..choices import (
 )
 from ..forms import EventPageForm
 from .snippets import EventCategory, TargetGroup, Venue
+
+
+def _text_language(page: Page, field: str) -> str:
+    """The language `field` of `page` is written in: the source language
+    where a translation still holds the original's text, else the page's."""
+    return untranslated_lang(page, field) or page.locale.language_code
 
 
 class EventIndexPage(RoutablePageMixin, Page):
@@ -390,19 +398,30 @@ class EventPage(RoutablePageMixin, Page):
     @cached_property
     def place(self) -> dict | None:
         """Name, address, coordinates and access notes of the contact point or
-        venue, whichever is set. The contact point is read duck-typed: any
-        page with street/postal_code/city works."""
-        source = None
+        venue, whichever is set, and the language each text is in (`lang`:
+        field → language code, for `|in_lang`). The contact point is read
+        duck-typed: any page with street/postal_code/city works; its texts
+        come from its translation in the visitor's language where one is
+        live (else German, marked so). A venue is a snippet nobody
+        translates: its texts are in the source language."""
         if self.contact_point_id:
             # Listings and feeds prefetch the specific page (selectors).
             source = self.contact_point.specific
             # Same language as the event: no lookup of the active locale.
             same = source.locale_id == self.locale_id
-            localized = source if same else source.localized
-            notes = getattr(source, "accessibility_notes", "")
+            localized = source if same else source.localized.specific
+            # A translation without a note of its own shows the original's.
+            noted = (
+                localized if getattr(localized, "accessibility_notes", "") else source
+            )
+            notes = getattr(noted, "accessibility_notes", "")
             step_free = getattr(source, "step_free_access", False)
             url = localized.url if source.live else ""
             name = localized.title
+            lang = {
+                "name": _text_language(localized, "title"),
+                "accessibility_notes": _text_language(noted, "accessibility_notes"),
+            }
         elif self.venue_id:
             source = self.venue
             notes, step_free, url = (
@@ -411,7 +430,8 @@ class EventPage(RoutablePageMixin, Page):
                 "",
             )
             name = source.name
-        if source is None:
+            lang = dict.fromkeys(("name", "accessibility_notes"), source_language())
+        else:
             return None
         return {
             "name": name,
@@ -423,16 +443,37 @@ class EventPage(RoutablePageMixin, Page):
             "accessibility_notes": notes,
             "step_free_access": step_free,
             "url": url,
+            "lang": lang,
         }
 
     @property
     def place_name(self) -> str:
-        """For listings: no extra query beyond select_related."""
+        """For listings: no extra query beyond select_related. The contact
+        point in the visitor's language where the listing attached it
+        (`contact_point_in_locale`, selectors)."""
         if self.contact_point_id:
-            return self.contact_point.title
+            return self._listed_contact_point.title
         if self.venue_id:
             return self.venue.name
         return ""
+
+    @property
+    def place_name_lang(self) -> str:
+        """The language `place_name` is in (for `|in_lang`): the contact
+        point's (listings fetch its locale along), the original's where a
+        translation kept its title, for a venue the source language."""
+        if self.contact_point_id:
+            listed, chosen = self._listed_contact_point, self.contact_point
+            if listed.pk != chosen.pk and listed.title == chosen.title:
+                listed = chosen
+            return listed.locale.language_code
+        if self.venue_id:
+            return source_language()
+        return ""
+
+    @property
+    def _listed_contact_point(self) -> Page:
+        return getattr(self, "contact_point_in_locale", None) or self.contact_point
 
     @property
     def is_online(self) -> bool:

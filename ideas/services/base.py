@@ -9,11 +9,11 @@ from wagtail.models import Site
 
 from portal.roles import MODERATORS
 
+from ..mails import idea_mail_enqueue
 from ..models import (
     Idea,
     IdeaSettings,
 )
-from ..tasks import send_idea_mail
 
 #: Open reports that hide an idea or comment until a moderator decides.
 AUTO_HIDE_REPORTS = 3
@@ -46,7 +46,7 @@ def _mail(kind: str, idea: Idea, recipient_ids) -> None:
     if not ids:
         return
     transaction.on_commit(
-        lambda: send_idea_mail.enqueue(kind=kind, idea_id=idea.pk, recipient_ids=ids)
+        lambda: idea_mail_enqueue(kind=kind, idea=idea, recipient_ids=ids)
     )
 
 

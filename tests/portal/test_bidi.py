@@ -15,8 +15,8 @@ import pytest
 from django.core import mail
 from wagtail.models import Locale, Page, Site
 
+from ideas.mails import idea_mail_enqueue
 from ideas.models import IdeaBoardPage
-from ideas.tasks import send_idea_mail
 from portal.models import OrganisationSettings
 from tests.factories.directory import (
     CompanyPageFactory,
@@ -154,9 +154,7 @@ def test_text_mails_isolate_references_and_dates_in_rtl_languages(pages, code):
     idea.save()
     mail.outbox.clear()
     for kind in ("submitted", "published"):
-        send_idea_mail.enqueue(
-            kind=kind, idea_id=idea.pk, recipient_ids=[idea.author_id]
-        )
+        idea_mail_enqueue(kind=kind, idea=idea, recipient_ids=[idea.author_id])
     submitted, published = mail.outbox
     isolated = f"\u2066{idea.reference}\u2069"
     assert isolated in submitted.subject
@@ -171,9 +169,7 @@ def test_text_mails_isolate_references_and_dates_in_rtl_languages(pages, code):
 def test_text_mails_stay_plain_in_german(pages):
     idea = pages["idea"]
     mail.outbox.clear()
-    send_idea_mail.enqueue(
-        kind="published", idea_id=idea.pk, recipient_ids=[idea.author_id]
-    )
+    idea_mail_enqueue(kind="published", idea=idea, recipient_ids=[idea.author_id])
     (message,) = mail.outbox
     assert idea.reference in message.subject
     assert "\u2066" not in message.subject + message.body

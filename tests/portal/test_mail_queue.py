@@ -3,8 +3,10 @@ a context of plain values and references, and the recipient's language; the
 worker renders and sends it, on its own queue, and tries again with growing
 delays when the mail server refuses."""
 
+import ast
 import json
 from datetime import timedelta
+from pathlib import Path
 
 import pytest
 from django.conf import settings
@@ -14,7 +16,7 @@ from django.test import override_settings
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext
-from django_tasks import default_task_backend
+from django_tasks import default_task_backend, task
 from django_tasks_db.models import DBTaskResult
 
 from portal.mail import mail_enqueue
@@ -265,3 +267,43 @@ def test_the_suite_refuses_a_link_or_a_rendered_mail_in_the_queue(queue):
             to=[KNOWN],
             context={"token": "abc"},
         )
+    with pytest.raises(MailQueueViolation, match="another way"):
+        _own_mail_task.enqueue(idea_id=1)
+
+
+@task(queue_name="mail")
+def _own_mail_task(*, idea_id: int) -> None:
+    """A task of its own on the mail queue, as the idea board had one."""
+
+
+#: What of django.core.mail builds or sends a mail.
+SENDING = {
+    "EmailMessage",
+    "EmailMultiAlternatives",
+    "send_mail",
+    "send_mass_mail",
+    "mail_admins",
+    "mail_managers",
+}
+
+
+def test_only_the_mail_worker_builds_a_mail():
+    """No app builds or sends a message itself: every mail goes through
+    `portal.mail.mail_enqueue` to the worker (`portal.tasks`)."""
+    root = Path(settings.BASE_DIR)
+    found = []
+    for path in root.rglob("*.py"):
+        relative = path.relative_to(root)
+        if relative.parts[0] in {".venv", "tests", "node_modules"}:
+            continue
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.ImportFrom) and node.module == "django.core.mail":
+                names = {alias.name for alias in node.names} & SENDING
+            elif isinstance(node, ast.Attribute) and node.attr in SENDING:
+                names = {node.attr}
+            else:
+                continue
+            if names and str(relative) != "portal/tasks.py":
+                found.append(f"{relative}:{node.lineno} {sorted(names)}")
+    assert found == []
