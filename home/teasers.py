@@ -25,6 +25,7 @@ def contact_points_for_home(*, home) -> list:
     home that have no translation here (shown in German, `fallback_lang`)."""
     from django.db.models import Q
 
+    from portal.lookups import home_translations, page_locale
     from portal.selectors import pages_with_fallback
 
     from .models import ContactPointPage
@@ -32,7 +33,7 @@ def contact_points_for_home(*, home) -> list:
     within = Q(path__startswith=home.path)
     default = Locale.get_default()
     if home.locale_id != default.pk:
-        source = home.get_translation_or_none(default)
+        source = home_translations(home).get(default.pk)
         if source is not None:
             within |= Q(path__startswith=source.path)
     pages = (
@@ -42,4 +43,4 @@ def contact_points_for_home(*, home) -> list:
         .select_related("quarter")
         .order_by("quarter__sort_order", "title")
     )
-    return pages_with_fallback(pages, locale=home.locale)
+    return pages_with_fallback(pages, locale=page_locale(home))

@@ -66,7 +66,13 @@ def site_record_sync() -> bool:
     changed = Site.objects.filter(is_default_site=True).exclude(
         hostname=hostname, port=port
     )
-    return bool(changed.update(hostname=hostname, port=port))
+    if not changed.update(hostname=hostname, port=port):
+        return False
+    # An update() sends no signal: the cached sites go by hand.
+    from .lookups import sites_purge
+
+    sites_purge()
+    return True
 
 
 def site_record_sync_after_migrate(sender, **kwargs) -> None:
