@@ -1,6 +1,7 @@
 """Rows that every request reads and that only an administrator's or
-editor's action changes: the site a host names, the locales, and where the
-page tree has view restrictions. Wagtail reads them from the database each
+editor's action changes: the site a host names and its home pages, the
+locales, where the page tree has view restrictions, the sections' index
+pages, term lists. Wagtail reads them from the database each
 time (the locale up to seven times a page, the restriction table once for
 every `public()` listing and twice when a page is served); here they come
 from the shared cache, under a key that carries the version of a page cache
@@ -13,7 +14,8 @@ anew: nothing here is ever older than the last change.
 `PageQuerySet.private_q` (behind `public()`) and `Page.get_view_restrictions`
 (the check before a page is served) at these, with Wagtail's own answers:
 where a page lies under a restriction, the restriction rows themselves are
-still read from the database, as Wagtail reads them."""
+still read from the database, as Wagtail reads them. docs/page-cache.md
+lists each lookup with what renews it."""
 
 from __future__ import annotations
 

@@ -12,6 +12,7 @@ import pytest
 from wagtail.models import PageViewRestriction
 
 from directory.models import Sector
+from ideas.models import IdeaBoardPage
 from portal.models import LegalSettings, OrganisationSettings
 from tests.factories.directory import DirectoryIndexPageFactory
 from tests.factories.home import StandardPageFactory, translate_page
@@ -149,3 +150,16 @@ def test_a_published_home_page_shows_on_the_next_request(visitor, homes, languag
 
     content = visitor.get(home.url).content.decode()
     assert "Ein neuer Einleitungstext." in content
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_an_unpublished_section_leaves_the_home_page_at_once(visitor, homes, language):
+    board = IdeaBoardPage(title="Ideencenter", slug="ideen", intro="Ideen.")
+    homes["de"].add_child(instance=board)
+    board.save_revision().publish()
+    link = 'href="' + board.url + '"'
+    assert link in _twice(visitor, homes[language].url)
+
+    board.unpublish()
+
+    assert link not in visitor.get(homes[language].url).content.decode()
