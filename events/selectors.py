@@ -15,6 +15,7 @@ from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 from django.utils import timezone
 from wagtail.models import Locale, Page
 
+from portal.lookups import section_page
 from portal.models import Quarter
 from portal.vocabulary import Vocabularies, vocabularies_for
 
@@ -271,4 +272,4 @@ def events_for_feed(
 
 
 def event_index_for(*, locale: Locale) -> EventIndexPage | None:
-    return EventIndexPage.objects.live().filter(locale=locale).first()
+    return section_page(EventIndexPage, locale=locale)

@@ -12,6 +12,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from portal.blocks import ContactPersonBlock, ContentStreamBlock, OpeningHoursBlock
+from portal.lookups import page_locale
 from portal.models import Address, Quarter
 from portal.routing import OneQueryRouteMixin
 
@@ -70,14 +71,15 @@ class HomePage(OneQueryRouteMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         # Every language shows every quarter and contact point; what is not
         # translated yet shows in German, marked as such (issue 11).
+        locale = page_locale(self)
         context["quarters"] = Quarter.vocabulary(
-            locale=self.locale,
+            locale=locale,
             queryset=Quarter.objects.filter(is_project_quarter=True).select_related(
                 "image"
             ),
         )
         context["contact_points"] = contact_points_for_home(home=self)
-        context["teaser_slots"] = teasers_for_home(locale=self.locale)
+        context["teaser_slots"] = teasers_for_home(locale=locale)
         return context
 
 

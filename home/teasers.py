@@ -9,6 +9,7 @@ from campaigns.page_context import campaigns_home_teaser
 from directory.page_context import vacancies_teaser
 from events.page_context import events_home_teaser
 from ideas.selectors import ideas_home_teaser
+from portal.lookups import home_translations, page_locale
 from portal.selectors import pages_with_fallback
 
 
@@ -30,7 +31,7 @@ def contact_points_for_home(*, home) -> list:
     within = Q(path__startswith=home.path)
     default = Locale.get_default()
     if home.locale_id != default.pk:
-        source = home.get_translation_or_none(default)
+        source = home_translations(home).get(default.pk)
         if source is not None:
             within |= Q(path__startswith=source.path)
     pages = (
@@ -40,4 +41,4 @@ def contact_points_for_home(*, home) -> list:
         .select_related("quarter")
         .order_by("quarter__sort_order", "title")
     )
-    return pages_with_fallback(pages, locale=home.locale)
+    return pages_with_fallback(pages, locale=page_locale(home))

@@ -23,6 +23,7 @@ from django.utils import timezone
 from wagtail.models import Locale
 
 from portal import absolute
+from portal.lookups import section_page
 from portal.models import Quarter
 from portal.vocabulary import term_name
 
@@ -232,9 +233,10 @@ def ideas_top(*, limit: int = 3) -> list[Idea]:
 def board_page(*, locale: Locale | None = None) -> IdeaBoardPage | None:
     """The live board page of `locale` (the active one by default), falling
     back to any live board."""
-    pages = IdeaBoardPage.objects.live()
     locale = locale or Locale.get_active()
-    return pages.filter(locale=locale).first() or pages.first()
+    return section_page(IdeaBoardPage, locale=locale) or section_page(
+        IdeaBoardPage, locale=None
+    )
 
 
 def ideas_home_teaser(*, locale: Locale) -> dict | None:

@@ -19,6 +19,8 @@ from django.db import DatabaseError
 from django.http import HttpRequest
 from wagtail.models import Site
 
+from .lookups import sites_purge
+
 
 def base_url() -> str:
     """`BASE_URL` without a trailing slash, e.g. `https://quartiere.example`."""
@@ -65,7 +67,11 @@ def site_record_sync() -> bool:
     changed = Site.objects.filter(is_default_site=True).exclude(
         hostname=hostname, port=port
     )
-    return bool(changed.update(hostname=hostname, port=port))
+    if not changed.update(hostname=hostname, port=port):
+        return False
+    # An update() sends no signal: the cached sites go by hand.
+    sites_purge()
+    return True
 
 
 def site_record_sync_after_migrate(sender, **kwargs) -> None:

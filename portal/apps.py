@@ -18,6 +18,7 @@ class PortalConfig(AppConfig):
             security,  # noqa: F401 - registers the password-reset mail maker
         )
         from .admin_access import PortalPagePermissionPolicy
+        from .lookups import lookups_install
         from .privacy import personal_data_exempt
         from .roles import roles_sync_after_migrate
         from .text import register_admin_form_fields
@@ -40,6 +41,8 @@ class PortalConfig(AppConfig):
         # Publish, unpublish, moves, deletions, settings and terms purge the
         # anonymous page cache (portal/page_cache.py).
         page_cache.signals_connect()
+        # Sites, locales and view restrictions from the cache (portal/lookups.py).
+        lookups_install()
         # Parents created for a translation start as drafts, not live aliases.
         copy_for_translation_done.connect(
             translated_parent_as_draft, dispatch_uid="portal-translated-parents"

@@ -5,7 +5,7 @@ full purge changes it (the page cache's `frame` and `all` tags).
 
 Built, it costs some ten queries (the language's home page, the sections,
 two settings, each legal page in the visitor's language); from the cache it
-costs none beyond the site lookup Wagtail does for every page anyway."""
+costs none (the site comes from portal.lookups)."""
 
 from __future__ import annotations
 

@@ -15,6 +15,7 @@ from django.utils.text import Truncator
 from wagtail.models import Page
 
 from .absolute import absolute_url, page_url
+from .lookups import is_public, page_translations
 
 DESCRIPTION_MAX = 160
 # Fields that describe a page, best first (search_description is the editor's
@@ -80,13 +81,7 @@ def _image(page):
 
 
 def _alternates(page: Page, request: HttpRequest) -> list[Alternate]:
-    translations = (
-        page.get_translations(inclusive=True)
-        .live()
-        .public()
-        .select_related("locale")
-        .order_by("locale__language_code")
-    )
+    translations = [t for t in page_translations(page) if is_public(t)]
     found = {t.locale.language_code: page_url(t, request) for t in translations}
     if len(found) < 2:
         return []

@@ -11,9 +11,12 @@ the request to Wagtail's routing, so the outcome is always Wagtail's."""
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.urls import Resolver404
 from wagtail.contrib.routable_page.models import RoutablePageMixin
-from wagtail.models import Page
+from wagtail.models import Locale, Page
+
+from .lookups import home_translations, page_locale
 
 
 def _routes_itself(page: Page, remaining: list[str]) -> bool:
@@ -36,6 +39,20 @@ def _routes_itself(page: Page, remaining: list[str]) -> bool:
 
 class OneQueryRouteMixin:
     """For the page routing starts at (a language's home page)."""
+
+    @property
+    def localized_draft(self):
+        # Wagtail's, from the cached translations of the home pages
+        # (`.localized`, which routing asks for on every request, uses it).
+        if not getattr(settings, "WAGTAIL_I18N_ENABLED", False):
+            return self
+        try:
+            locale = Locale.get_active()
+        except (LookupError, Locale.DoesNotExist):
+            return self
+        if locale.id == self.locale_id:
+            return self
+        return home_translations(self).get(locale.id) or self
 
     def route(self, request, path_components):
         # The home page itself has no sub-routes of its own.
@@ -66,4 +83,6 @@ class OneQueryRouteMixin:
         if parent is self:
             return super().route(request, path_components)
         depth = parent.depth - self.depth
-        return parent.specific.route(request, path_components[depth:])
+        page = parent.specific
+        page_locale(page)
+        return page.route(request, path_components[depth:])

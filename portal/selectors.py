@@ -1,6 +1,8 @@
 from django.db.models import QuerySet
 from wagtail.models import Locale, Page
 
+from .lookups import locales_by_code
+
 
 def search_terms(query: str) -> list[str]:
     """The words of a visitor's query that are safe to hand to Wagtail's
@@ -29,7 +31,7 @@ def pages_with_fallback(pages: QuerySet, *, locale: Locale) -> list[Page]:
     result = [chosen[key] for key in order]
     languages = {}
     if any(page.locale_id != locale.pk for page in result):
-        languages = dict(Locale.objects.values_list("pk", "language_code"))
+        languages = {row.pk: code for code, row in locales_by_code().items()}
     for page in result:
         page.fallback_lang = (
             "" if page.locale_id == locale.pk else languages.get(page.locale_id, "")

@@ -15,6 +15,7 @@ from __future__ import annotations
 from wagtail.models import Page
 from wagtail_localize.fields import SynchronizedField, get_translatable_fields
 
+from .lookups import page_locale
 from .vocabulary import source_language
 
 _CACHE = "_untranslated_fields"
@@ -38,7 +39,7 @@ def untranslated_fields(page: Page) -> frozenset[str]:
         return cached
     source = source_language()
     found: frozenset[str] = frozenset()
-    if page.pk and page.locale.language_code != source:
+    if page.pk and page_locale(page).language_code != source:
         model = type(page)
         original = (
             model._default_manager.filter(

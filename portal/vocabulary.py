@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 
 from django import forms
 from django.conf import settings
+from django.core.cache import caches
 from django.db.models import F, OuterRef, Subquery
 from django.db.models.functions import Coalesce
 from django.utils import translation
@@ -143,6 +144,29 @@ def vocabulary_for(model, *, locale: Locale | None = None, queryset=None) -> Voc
         if locale
         else get_supported_content_language_variant(translation.get_language())
     )
+    if queryset is None:
+        # Every listing reads the same few term lists: from the shared cache
+        # until a row of `model` is saved or deleted (its page cache tag).
+        # portal.models imports this module, and page_cache imports the models.
+        from .page_cache import model_tag, tag_fingerprint  # noqa: PLC0415
+
+        key = ":".join(
+            [
+                "vocabulary",
+                model._meta.label_lower,
+                language,
+                tag_fingerprint([model_tag(model)]),
+            ]
+        )
+        vocabulary = caches["default"].get(key)
+        if vocabulary is None:
+            vocabulary = _vocabulary_read(model, language=language, queryset=None)
+            caches["default"].set(key, vocabulary, timeout=24 * 3600)
+        return vocabulary
+    return _vocabulary_read(model, language=language, queryset=queryset)
+
+
+def _vocabulary_read(model, *, language: str, queryset) -> Vocabulary:
     source = source_language()
     rows = list(
         (model.objects.all() if queryset is None else queryset)

@@ -90,7 +90,7 @@ def code_redeem(request):
         except AccountError as error:
             form.add_error(None, str(error))
         else:
-            login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+            login(request, user, backend="portal.auth_backends.PortalModelBackend")
             messages.success(
                 request,
                 _("Welcome! Your account is ready and you can take part right away."),

@@ -866,7 +866,7 @@ http {{
                 " primary=True) for u in users];"
                 "sessions = [store() for u in users];"
                 "[(s.update({SESSION_KEY: str(u.pk), BACKEND_SESSION_KEY:"
-                " 'django.contrib.auth.backends.ModelBackend', HASH_SESSION_KEY:"
+                " 'portal.auth_backends.PortalModelBackend', HASH_SESSION_KEY:"
                 " u.get_session_auth_hash()}), s.create()) for s, u in"
                 " zip(sessions, users)];"
                 "print(json.dumps({'idea': idea.pk, 'path': board.url +"

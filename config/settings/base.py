@@ -469,6 +469,10 @@ else:
 # Editors and firms keep using the Wagtail admin login.
 
 AUTHENTICATION_BACKENDS = [
+    # Django's ModelBackend, permissions in one query (portal/auth_backends.py).
+    "portal.auth_backends.PortalModelBackend",
+    # Sessions made before it name Django's own; it shares the permission
+    # cache, so it adds no query.
     "django.contrib.auth.backends.ModelBackend",
     "allauth.account.auth_backends.AuthenticationBackend",
 ]
@@ -593,6 +597,10 @@ SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
+#: Sessions written to the database and read from the shared cache (no
+#: query per request for a logged-in visitor; a cache outage falls back to
+#: the database).
+SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 # Neither the site nor Wagtail's admin reads the CSRF token from the cookie.
 CSRF_COOKIE_HTTPONLY = True
 #: Failed Wagtail admin logins before a pause (per client address and per

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from django.db.models import Case, Count, IntegerField, Prefetch, Q, QuerySet, When
 from wagtail.images import get_image_model
 
+from portal.lookups import rows_cached
 from portal.selectors import search_terms
 from portal.vocabulary import Vocabulary
 
@@ -151,4 +152,4 @@ def company_map_rows(companies: QuerySet) -> QuerySet:
 
 
 def spoken_languages() -> list[SpokenLanguage]:
-    return list(SpokenLanguage.objects.all())
+    return rows_cached(SpokenLanguage, lambda: list(SpokenLanguage.objects.all()))

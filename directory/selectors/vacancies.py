@@ -10,6 +10,7 @@ from django.db.models import Case, F, IntegerField, Q, QuerySet, When
 from django.utils import timezone
 from wagtail.models import Locale, Page
 
+from portal.lookups import section_page
 from portal.models import Quarter
 from portal.vocabulary import Vocabularies, VocabularyEntry, vocabularies_for
 
@@ -94,9 +95,8 @@ def vacancy_companies(vacancies: list[VacancyPage]) -> dict[str, Page]:
 
 def directory_index_for(*, locale: Locale) -> DirectoryIndexPage | None:
     """The live company directory of `locale`, else the default language's."""
-    return (
-        DirectoryIndexPage.objects.live().filter(locale=locale).first()
-        or DirectoryIndexPage.objects.live().filter(locale=Locale.get_default()).first()
+    return section_page(DirectoryIndexPage, locale=locale) or section_page(
+        DirectoryIndexPage, locale=Locale.get_default()
     )
 
 

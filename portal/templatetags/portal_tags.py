@@ -9,6 +9,7 @@ from wagtail.models import Locale, Page
 from portal.blocks import WEEKDAYS
 from portal.frame import site_frame
 from portal.languages import SPOKEN_LANGUAGE_NAMES
+from portal.lookups import page_ancestors, page_translations
 from portal.meta import page_meta
 from portal.page_cache import page_cache_tag
 
@@ -83,7 +84,9 @@ def breadcrumbs(context):
     if page is None or page.depth <= 2:
         return {"ancestors": []}
     # Depth 1 is the tree root, depth 2 the language's home page.
-    ancestors = list(Page.objects.ancestor_of(page).filter(depth__gte=2).live())
+    ancestors = page_ancestors(page)
+    if ancestors is None:
+        ancestors = list(Page.objects.ancestor_of(page).filter(depth__gte=2).live())
     page_cache_tag(context.get("request"), *(f"crumb:{a.pk}" for a in ancestors))
     return {"ancestors": ancestors, "page": page}
 
@@ -98,9 +101,7 @@ def language_switcher(context):
     order = [code for code, _name in settings.LANGUAGES]
     urls = {}
     if isinstance(page, Page) and page.pk:
-        for translated in (
-            page.get_translations(inclusive=True).live().select_related("locale")
-        ):
+        for translated in page_translations(page):
             urls[translated.locale.language_code] = translated.get_url(request)
     else:
         for code in order:

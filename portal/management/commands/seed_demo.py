@@ -11,6 +11,7 @@ from portal.absolute import base_url
 from portal.demo import DEMO_ACCOUNTS, DEMO_PASSWORD, Demo
 from portal.demo_bulk import SIZES, vacuum_analyze
 from portal.indexing import indexes_deferred
+from portal.page_cache import ALL, page_cache_purge
 
 MAX_SCALE = 100
 
@@ -68,6 +69,9 @@ class Command(BaseCommand):
                 importlib.import_module(module_name).seed(demo)
         if demo.size:
             self._seed_size(demo, demo.size)
+        # Bulk writes send no signals: every cached page, frame and lookup
+        # (portal/page_cache.py, portal/lookups.py) is renewed.
+        page_cache_purge(ALL)
 
         self._summary(demo)
         minutes, seconds = divmod(time.monotonic() - started, 60)
