@@ -210,7 +210,31 @@ def finder_listing(*, finder_page, request: HttpRequest) -> dict:
         "result_count": page_obj.paginator.count,
         "vocabulary": vocabulary,
         "german_levels": GERMAN_ORDER[1:],
-        "offer_types": OfferType.choices,
+        "facets": {
+            "type": [
+                {"value": value, "label": label, "checked": value in filters.types}
+                for value, label in OfferType.choices
+            ],
+            "quarter": [
+                {
+                    "value": q.slug,
+                    "label": q.label,
+                    "lang": q.lang,
+                    "checked": q.slug in filters.quarters,
+                }
+                for q in vocabulary.quarters
+            ],
+            "sector": [
+                {
+                    "value": s.slug,
+                    "label": s.label,
+                    "lang": s.lang,
+                    "checked": s.slug in filters.sectors,
+                }
+                for s in vocabulary.sectors
+            ],
+            "easy": {"checked": filters.easy},
+        },
         "flags": [
             {"name": name, "label": label, "checked": name in filters.flags}
             for name, (label, _condition) in FLAGS.items()

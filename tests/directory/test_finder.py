@@ -91,6 +91,34 @@ def test_filter_state_is_the_url(client, finder, spread):
     assert page.select_one("#finder-sort option[selected]")["value"] == "ending"
 
 
+def test_the_checkbox_filters_are_the_listings_facets_without_counts(
+    client, finder, spread
+):
+    response = client.get(
+        finder.url,
+        {"type": "minijob", "quarter": "drewitz", "sector": "pflege", "easy": "1"},
+    )
+    form = soup(response).select_one("#finder-form")
+    legends = [legend.get_text(strip=True) for legend in form.select("legend")]
+    assert legends == [
+        "Art des Angebots",
+        "Passt zur Person",
+        "Quartier",
+        "Branche",
+        "Anzeige",
+    ]
+    checked = {(box["name"], box["value"]) for box in form.select("input[checked]")}
+    assert checked == {
+        ("type", "minijob"),
+        ("quarter", "drewitz"),
+        ("sector", "pflege"),
+        ("easy", "1"),
+    }
+    for box in form.select("input[type=checkbox]"):  # every box has its label
+        assert form.select_one(f"label[for='{box['id']}']").get_text(strip=True)
+    assert not form.select(".facet__count")  # the finder counts no facets
+
+
 @pytest.mark.parametrize(
     "params",
     [

@@ -1,7 +1,10 @@
-"""A founder's journey: finds a shop in Schlaatz in the English listing and
-sends a settlement enquiry in English; the business adviser (`wirtschaft`)
-opens it in the admin, suggests two matching units and changes the status;
-the founder gets the mail, in English, with both units. Screenshots of the
+"""A founder's journey, in German and in English: finds a shop in Schlaatz
+in the listing of their language and sends a settlement enquiry in it; the
+business adviser (`wirtschaft`) opens it in the admin, suggests two matching
+units and changes the status; the founder gets the mail, in their language,
+with both units. The founder's labels, messages and mail subjects are the
+page's own texts in that language (the catalogue through gettext), so a
+missing or wrong German text fails the German run. Screenshots of the
 listing in German, English and Arabic (right to left)."""
 
 import re
@@ -10,6 +13,8 @@ from email import message_from_bytes
 from email.policy import default
 
 import pytest
+from django.utils import translation
+from django.utils.translation import gettext
 from playwright.sync_api import expect
 
 from .helpers import admin_login
@@ -29,31 +34,55 @@ def _mails_to(mail_dir, address: str) -> list:
     return found
 
 
+#: The founder's language: the prefix of its pages and its premises listing.
+FOUNDER_LANGUAGES = {"de": "/gewerbeflaechen/", "en": "/en/premises/"}
+
+
+def _texts(code: str) -> dict[str, str]:
+    """The founder's texts as the portal says them in `code`."""
+    with translation.override(code):
+        return {
+            "apply": gettext("Apply filters"),
+            "enquire": gettext("Send a settlement enquiry"),
+            "send": gettext("Send enquiry"),
+            "sent": gettext("Thank you! Your enquiry has arrived."),
+            "received": gettext("Your settlement enquiry has arrived"),
+            "premises_shown": gettext("Your settlement enquiry: premises for you"),
+            "hello": gettext("Hello %(name)s,") % {"name": "Sam Founder"},
+        }
+
+
+@pytest.mark.parametrize("code", sorted(FOUNDER_LANGUAGES))
 def test_founder_finds_a_shop_and_adviser_suggests_premises(
-    page, new_page, mail_dir, screenshot_dir
+    page, new_page, mail_dir, screenshot_dir, code
 ):
+    texts = _texts(code)
+    if code != "en":  # the German run is in German, not a fallback to English
+        assert texts["send"] != _texts("en")["send"]
     # Its own founder each run: the address and the firm name are new, so no
     # earlier enquiry (a run before against the same server) is taken for it
     # or counts against the per-address limit.
     stamp = str(time.time_ns())[-8:]
     founder = f"sam.founder.{stamp}@example.org"
     bakery = f"Sam's Bakery {stamp}"
-    page.goto("/en/premises/")
+    page.goto(FOUNDER_LANGUAGES[code])
     page.locator("input[name=quarter][value=schlaatz]").check()
     page.locator("input[name=type][value=shop]").check()
-    page.get_by_role("button", name="Apply filters").click()
+    page.get_by_role("button", name=texts["apply"]).click()
     page.wait_for_url(re.compile(r"quarter=schlaatz"))
     titles = page.locator("main .company-card__title").all_inner_texts()
     assert len(titles) == 2, titles
     assert any("Erlenhof" in title for title in titles)
     page.screenshot(
-        path=str(screenshot_dir / "economy-premises-en.png"), full_page=True
+        path=str(screenshot_dir / f"economy-founder-premises-{code}.png"),
+        full_page=True,
     )
 
     page.locator("main .company-card__title a", has_text="Erlenhof").click()
     page.wait_for_url(re.compile(r"/laden-erlenhof/$"))
     expect(page.locator("script[type='application/ld+json']")).to_have_count(1)
-    page.get_by_role("link", name="Send a settlement enquiry").click()
+    assert page.locator("html").get_attribute("lang") == code
+    page.get_by_role("link", name=texts["enquire"]).click()
     page.wait_for_url(re.compile(r"/anfrage/$"))
     page.locator("textarea[name=business]").fill("A small bakery with a café corner.")
     page.locator("input[name=premises_types][value=shop]").check()
@@ -69,11 +98,15 @@ def test_founder_finds_a_shop_and_adviser_suggests_premises(
     page.locator("input[name=email]").fill(founder)
     page.locator("input[name=consent]").check()
     time.sleep(3.5)  # people take longer than the time trap's 3 seconds
-    page.get_by_role("button", name="Send enquiry").click()
-    page.get_by_text("Thank you! Your enquiry has arrived.").wait_for()
-    page.screenshot(path=str(screenshot_dir / "economy-enquiry-sent-en.png"))
+    page.screenshot(
+        path=str(screenshot_dir / f"economy-founder-enquiry-{code}.png"),
+        full_page=True,
+    )
+    page.get_by_role("button", name=texts["send"]).click()
+    page.get_by_text(texts["sent"]).wait_for()
+    page.screenshot(path=str(screenshot_dir / f"economy-enquiry-sent-{code}.png"))
     [confirmation] = _mails_to(mail_dir, founder)
-    assert confirmation["Subject"] == "Your settlement enquiry has arrived"
+    assert confirmation["Subject"] == texts["received"]
 
     adviser = new_page()
     admin_login(adviser, "wirtschaft")
@@ -90,7 +123,8 @@ def test_founder_finds_a_shop_and_adviser_suggests_premises(
     suggestions.nth(1).check()
     adviser.locator("select[name=status]").select_option("premises_shown")
     adviser.screenshot(
-        path=str(screenshot_dir / "economy-enquiry-admin.png"), full_page=True
+        path=str(screenshot_dir / f"economy-enquiry-admin-{code}.png"),
+        full_page=True,
     )
     adviser.get_by_role("button", name=re.compile(r"^(Save|Speichern)$")).click()
     adviser.wait_for_url(re.compile(r"/admin/economy/enquiries/$"))
@@ -99,14 +133,14 @@ def test_founder_finds_a_shop_and_adviser_suggests_premises(
     while True:
         mails = [
             m for m in _mails_to(mail_dir, founder)
-            if m["Subject"] == "Your settlement enquiry: premises for you"
+            if m["Subject"] == texts["premises_shown"]
         ]  # fmt: skip
         if mails or time.monotonic() > deadline:
             break
         time.sleep(0.5)
     [status_mail] = mails
     body = status_mail.get_body(preferencelist=("plain",)).get_content()
-    assert "Hello Sam Founder" in body
+    assert texts["hello"] in body
     assert body.count("http://") >= 2
     assert founder not in adviser.url
 
