@@ -7,6 +7,7 @@ must not learn anything a visitor cannot read on the page.
 from __future__ import annotations
 
 from django.http import HttpRequest
+from django.utils import timezone
 from django.utils.html import strip_tags
 
 from portal import absolute
@@ -141,7 +142,8 @@ def vacancy(vacancy, *, company, request) -> dict:
         "totalJobOpenings": vacancy.openings,
     }
     if vacancy.first_published_at:
-        data["datePosted"] = vacancy.first_published_at.date().isoformat()
+        # The day in Potsdam: a vacancy published at 00:30 was posted that day.
+        data["datePosted"] = timezone.localdate(vacancy.first_published_at).isoformat()
     if vacancy.expire_at:
         data["validThrough"] = vacancy.expire_at.isoformat()
     logo = _logo_url(company, request)

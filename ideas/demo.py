@@ -351,7 +351,9 @@ def _seed_ideas(demo, categories, quarters, residents) -> None:
             stamps.append(decided)
             if first == IdeaStatus.PUBLISHED:
                 fields["published_at"] = decided
-                fields["response_due_at"] = (decided + timedelta(weeks=8)).date()
+                fields["response_due_at"] = timezone.localdate(decided) + timedelta(
+                    weeks=8
+                )
         path = {
             "in_review": ["in_review"],
             "planned": ["in_review", "planned"],

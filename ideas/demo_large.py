@@ -84,7 +84,7 @@ def _seed_ideas(demo, wanted: int, residents) -> list[Idea]:
                 created_at=created,
                 updated_at=published or created,
                 published_at=published,
-                response_due_at=(published + timedelta(weeks=8)).date()
+                response_due_at=timezone.localdate(published) + timedelta(weeks=8)
                 if published
                 else None,
             )

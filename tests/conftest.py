@@ -101,3 +101,22 @@ def legal_pages(site, home_de, home_en) -> dict[str, dict[str, object]]:
         pages[setting] = {"de": page, "en": english}
     legal.save()
     return pages
+
+
+def pytest_collection_modifyitems(items):
+    """A transactional test empties the database when it ends; without
+    `serialized_rollback` the migrations' rows (locales, the page tree, the
+    role groups, re-made with new ids by post_migrate) are gone or differ for
+    every later test on that process, and the next serialized restore fails
+    on the group names."""
+    for item in items:
+        marker = item.get_closest_marker("django_db")
+        if (
+            marker
+            and marker.kwargs.get("transaction")
+            and not marker.kwargs.get("serialized_rollback")
+        ):
+            raise pytest.UsageError(
+                f"{item.nodeid}: django_db(transaction=True) needs "
+                "serialized_rollback=True (tests/conftest.py)"
+            )

@@ -2,6 +2,8 @@ import json
 import re
 from decimal import Decimal
 
+from django.utils import timezone
+
 from directory.models import SpokenLanguage
 from tests.factories.directory import CompanyPageFactory, VacancyPageFactory
 
@@ -105,7 +107,9 @@ def test_vacancy_jobposting(client, company_a):
     assert data["title"] == "Elektroniker/in"
     assert "Sie verlegen Leitungen." in data["description"]
     assert "Kabel ziehen" in data["description"]
-    assert data["datePosted"] == vacancy.first_published_at.date().isoformat()
+    assert data["datePosted"] == (
+        timezone.localdate(vacancy.first_published_at).isoformat()
+    )
     assert data["validThrough"].startswith(vacancy.apply_until.isoformat())
     assert data["employmentType"] == ["FULL_TIME", "PART_TIME", "TEMPORARY"]
     assert data["hiringOrganization"]["name"] == "Firma A"

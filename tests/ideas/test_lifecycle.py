@@ -5,6 +5,7 @@ import pytest
 from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from django.utils import timezone
 
 from ideas.models import Idea, IdeaEvent, Support
 from tests.factories.ideas import STERN_POINT, ResidentFactory
@@ -82,7 +83,7 @@ def test_idea_lifecycle_from_submission_to_implementation(
     idea.refresh_from_db()
     assert idea.status == "published"
     assert idea.published_at is not None
-    assert (idea.response_due_at - idea.published_at.date()).days == 56
+    assert (idea.response_due_at - timezone.localdate(idea.published_at)).days == 56
     assert [m.to for m in mail.outbox] == [[author.email]]
     assert idea.title in anonymous.get("/ideen/").content.decode()
 

@@ -280,7 +280,7 @@ def _post_at_once(requests: list[tuple[str, str, str]]) -> list[int]:
     return statuses
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 @pytest.mark.parametrize("cache_backend", ["local memory", "redis"])
 def test_concurrent_guesses_get_exactly_the_limit(limits, cache_backend, request):
     if cache_backend == "redis":
@@ -301,7 +301,7 @@ def test_concurrent_guesses_get_exactly_the_limit(limits, cache_backend, request
     assert response.status_code == 429
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_concurrent_guesses_from_one_address_get_exactly_its_limit(limits):
     guesses = limits["per_ip"] + 6
     statuses = _post_at_once([(f"name-{n}", WRONG, "10.0.3.1") for n in range(guesses)])
