@@ -215,24 +215,8 @@ def finder_listing(*, finder_page, request: HttpRequest) -> dict:
                 {"value": value, "label": label, "checked": value in filters.types}
                 for value, label in OfferType.choices
             ],
-            "quarter": [
-                {
-                    "value": q.slug,
-                    "label": q.label,
-                    "lang": q.lang,
-                    "checked": q.slug in filters.quarters,
-                }
-                for q in vocabulary.quarters
-            ],
-            "sector": [
-                {
-                    "value": s.slug,
-                    "label": s.label,
-                    "lang": s.lang,
-                    "checked": s.slug in filters.sectors,
-                }
-                for s in vocabulary.sectors
-            ],
+            "quarter": _term_options(vocabulary.quarters, filters.quarters),
+            "sector": _term_options(vocabulary.sectors, filters.sectors),
             "easy": {"checked": filters.easy},
         },
         "flags": [
@@ -264,3 +248,11 @@ def vacancies_teaser(*, locale: Locale) -> dict | None:
         ],
         "index": directory_index_for(locale=locale),
     }
+
+
+def _term_options(terms, chosen) -> list[dict]:
+    """Options of `components/facet.html` for vocabulary terms, without counts."""
+    return [
+        {"value": t.slug, "label": t.label, "lang": t.lang, "checked": t.slug in chosen}
+        for t in terms
+    ]
