@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from allauth.account.models import EmailAddress
-
-from residents.rules import is_verified
+from residents.rules import is_verified, mail_address
 
 
 def resident_is_verified(user) -> bool:
@@ -17,10 +15,4 @@ def resident_name(user) -> str:
 
 
 def resident_email(user) -> str:
-    address = (
-        EmailAddress.objects.filter(user=user, verified=True)
-        .order_by("-primary")
-        .values_list("email", flat=True)
-        .first()
-    )
-    return address or user.email
+    return mail_address(user)

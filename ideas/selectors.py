@@ -26,6 +26,7 @@ from portal import absolute
 from portal.lookups import section_page
 from portal.models import Quarter
 from portal.vocabulary import term_name
+from residents.rules import mail_address
 
 from .choices import PUBLIC_STATUSES, QUEUE_ORDER, BoardSort, EventKind, IdeaStatus
 from .models import (
@@ -254,15 +255,7 @@ def ideas_home_teaser(*, locale: Locale) -> dict | None:
 
 def recipient_address(user) -> str:
     """The user's verified primary address, else the account's address."""
-    from allauth.account.models import EmailAddress  # noqa: PLC0415 - app registry
-
-    primary = (
-        EmailAddress.objects.filter(user=user, verified=True)
-        .order_by("-primary")
-        .values_list("email", flat=True)
-        .first()
-    )
-    return primary or user.email
+    return mail_address(user)
 
 
 def recipient_addresses(users: Iterable) -> list[tuple[object, str]]:

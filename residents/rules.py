@@ -33,3 +33,15 @@ def can_create_codes(user) -> bool:
     return user.is_authenticated and user.has_perm(
         "residents.add_participationcodebatch"
     )
+
+
+def mail_address(user) -> str:
+    """Where to write to a person: their verified address (the primary one
+    first), else the account's address."""
+    verified = (
+        EmailAddress.objects.filter(user=user, verified=True)
+        .order_by("-primary")
+        .values_list("email", flat=True)
+        .first()
+    )
+    return verified or user.email
