@@ -8,6 +8,7 @@ English translation at /en/, the default site and the role groups.
 import pytest
 from django.core.cache import caches
 from django.test import Client, override_settings
+from django.utils import translation
 from wagtail.models import Locale, Page, Site
 
 from home.models import HomePage
@@ -40,6 +41,17 @@ def _empty_cache():
     settings, rate-limit counters) would otherwise leak into the next."""
     for cache in caches.all():
         cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _default_language(settings):
+    """Each test starts in the site's default language. Django's
+    LocaleMiddleware leaves the last request's language active in the thread,
+    so `reverse()` in the next test on that process would otherwise build
+    /en/… or /ar/… URLs depending on which test ran before it."""
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.deactivate()
 
 
 @pytest.fixture

@@ -8,12 +8,15 @@ import threading
 import pytest
 from allauth.account.models import EmailAddress
 from allauth.account.utils import user_pk_to_url_str
+from django.conf import settings
 from django.contrib.auth import SESSION_KEY, get_user_model
 from django.contrib.sessions.models import Session
 from django.core import mail
 from django.db import connection, connections
 from django.test import Client
 from django.urls import reverse
+from django.utils import translation
+from django.utils.html import escape
 
 from ideas.models import Comment, Idea, Pledge, Report, Support
 from ideas.selectors import ideas_with_counts
@@ -276,13 +279,19 @@ def test_account_deletion_ends_the_persons_other_sessions(client, board):
     assert neighbour.get(reverse("residents:profile")).status_code == 200
 
 
-def test_staff_submitting_the_deletion_form_stay_logged_in(client, moderator):
+@pytest.mark.parametrize("language", [code for code, _name in settings.LANGUAGES])
+def test_staff_submitting_the_deletion_form_stay_logged_in(client, moderator, language):
     client.force_login(moderator)
 
-    response = client.post(reverse("residents:delete"), {"confirm": "on"})
+    with translation.override(language):
+        response = client.post(reverse("residents:delete"), {"confirm": "on"})
+        refusal = translation.gettext(
+            "Staff accounts are deleted by an administrator, not here."
+        )
 
     assert response.status_code == 400
-    assert "deleted by an administrator" in response.content.decode()
+    assert f'lang="{language}"' in response.content.decode()
+    assert escape(refusal) in response.content.decode()
     assert client.session["_auth_user_id"] == str(moderator.pk)
     assert client.get(reverse("residents:profile")).status_code == 200
     assert User.objects.filter(pk=moderator.pk).exists()
