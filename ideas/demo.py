@@ -13,7 +13,7 @@ from django.utils import timezone
 from portal.demo import DEMO_PASSWORD
 from portal.models import Quarter
 from residents.models import ParticipationCode, ParticipationCodeBatch
-from residents.services import _new_code
+from residents.services import code_generate
 
 from .choices import PUBLIC_STATUSES, IdeaStatus
 from .models import Category, Comment, Idea, IdeaBoardPage, IdeaEvent, Pledge, Support
@@ -466,6 +466,6 @@ def _seed_codes(demo) -> None:
     if created:
         batch = ParticipationCodeBatch.objects.create(label=label)
         ParticipationCode.objects.bulk_create(
-            ParticipationCode(batch=batch, code=_new_code()) for _i in range(10)
+            ParticipationCode(batch=batch, code=code_generate()) for _i in range(10)
         )
     demo.count("participation code sheets", created=created)

@@ -78,7 +78,8 @@ def _sessions_delete(*, user_id: int, pending_pk: str) -> int:
 # Participation codes ---------------------------------------------------------
 
 
-def _new_code() -> str:
+def code_generate() -> str:
+    """A random code in the printed form, e.g. "K7QX-M2PA-9RTD"."""
     raw = "".join(secrets.choice(CODE_ALPHABET) for _i in range(12))
     return f"{raw[:4]}-{raw[4:8]}-{raw[8:]}"
 
@@ -102,7 +103,7 @@ def participation_codes_create(
         batch = ParticipationCodeBatch.objects.create(label=label, created_by=actor)
         codes: set[str] = set()
         while len(codes) < count:
-            codes.add(_new_code())
+            codes.add(code_generate())
         taken = set(
             ParticipationCode.objects.filter(code__in=codes).values_list(
                 "code", flat=True

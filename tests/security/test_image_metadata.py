@@ -21,8 +21,8 @@ from django.utils import translation
 from PIL import Image, ImageCms, PngImagePlugin
 from wagtail.images import get_image_model
 from wagtail.images.models import Filter
-from wagtail.images.permissions import permission_policy
 from wagtail.models import Locale, UploadedFile
+from wagtail.permissions import policy_registry
 from wagtail.users.models import UserProfile
 
 from ideas.models import Idea
@@ -260,7 +260,8 @@ def _collection(user) -> str:
     """A collection the user may add images to (editors have several, so
     the forms ask for one)."""
     return str(
-        permission_policy.collections_user_has_permission_for(user, "add")
+        policy_registry.get_by_type(get_image_model())
+        .collections_user_has_permission_for(user, "add")
         .order_by("path")
         .first()
         .pk
