@@ -4,7 +4,7 @@ cache until a publish of a home page or section, a settings change or a
 full purge changes it (the page cache's `frame` and `all` tags).
 
 Built, it costs some ten queries (the language's home page, the sections,
-two settings, each legal page in the visitor's language); from the cache it
+three settings, each legal page in the visitor's language); from the cache it
 costs none (the site comes from portal.lookups)."""
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from django.utils import translation
 from wagtail.models import Page, Site
 
 from .meta import page_description
-from .models import LegalSettings, OrganisationSettings
+from .models import LegalSettings, MapSettings, OrganisationSettings
 from .page_cache import ALL, page_cache_tag, tag_fingerprint
 from .selectors import menu_sections
 
@@ -29,6 +29,7 @@ def _build(request: HttpRequest, site: Site) -> dict:
     sections = menu_sections(root=site.root_page, home=home)
     organisation = OrganisationSettings.for_site(site)
     legal = LegalSettings.for_site(site)
+    tiles = MapSettings.for_site(site)
     legal_ids = {
         kind: getattr(legal, f"{kind}_id")
         for kind in LEGAL_KINDS
@@ -59,6 +60,8 @@ def _build(request: HttpRequest, site: Site) -> dict:
             for name in ("name", "street", "postal_code", "city", "phone", "email")
         },
         "legal": links,
+        # For the consent-first maps (listings, the idea board and its form).
+        "map": {"tile_url": tiles.tile_url, "attribution": tiles.attribution},
     }
 
 

@@ -13,7 +13,7 @@ from wagtail.models import PageViewRestriction
 
 from directory.models import Sector
 from ideas.models import IdeaBoardPage
-from portal.models import LegalSettings, OrganisationSettings
+from portal.models import LegalSettings, MapSettings, OrganisationSettings
 from tests.factories.directory import DirectoryIndexPageFactory
 from tests.factories.home import StandardPageFactory, translate_page
 from tests.factories.ideas import ResidentFactory
@@ -93,6 +93,25 @@ def test_a_settings_change_shows_on_the_next_request(visitor, homes, site, langu
     organisation.save()
 
     assert "Neuer Trägerverein" in visitor.get(page.url).content.decode()
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_new_map_tile_server_shows_on_the_next_request(
+    visitor, homes, site, language
+):
+    directory = DirectoryIndexPageFactory(parent=homes["de"])
+    if language != "de":
+        directory = translate_page(directory, language, slug=f"firmen-{language}")
+    url = directory.url + "?view=map"
+    assert "tiles.example.org" not in _twice(visitor, url)
+
+    tiles = MapSettings.for_site(site)
+    tiles.tile_url = "https://tiles.example.org/{z}/{x}/{y}.png"
+    tiles.save()
+
+    assert 'data-tile-url="https://tiles.example.org/' in (
+        visitor.get(url).content.decode()
+    )
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
