@@ -33,7 +33,14 @@ from wagtail.models.sites import get_site_for_hostname
 from wagtail.query import PageQuerySet
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from .page_cache import ALL, model_tag, page_cache_purge, tag_fingerprint
+from .page_cache import (
+    ALL,
+    model_tag,
+    page_cache_purge,
+    request_memo_clear,
+    request_memoized,
+    tag_fingerprint,
+)
 
 SITES = "lookup:sites"
 LOCALES = "lookup:locales"
@@ -51,6 +58,10 @@ def _cached(tag: str, name: str, build):
     # A full purge (settings saved, a bulk write such as the demo's seed)
     # renews these too.
     key = f"lookup:{name}:{tag_fingerprint([tag, ALL])}"
+    return request_memoized((key,), lambda: _cache_read(key, build))
+
+
+def _cache_read(key: str, build):
     value = _cache().get(key)
     if value is None:
         value = build()
@@ -217,9 +228,32 @@ def _page_published(sender, instance, **kwargs) -> None:
     page_cache_purge(SECTIONS)
 
 
+def _root_paths_memoized(original):
+    # Wagtail keeps the site root paths in the cache but reads them anew for
+    # every URL built without a request (the home page: nine times).
+    def get_site_root_paths():
+        return request_memoized(("site-root-paths",), original)
+
+    get_site_root_paths._portal_memoized = True
+    return staticmethod(get_site_root_paths)
+
+
+def _root_paths_clear_wrapper(original):
+    def clear_site_root_paths_cache():
+        request_memo_clear()
+        original()
+
+    return staticmethod(clear_site_root_paths_cache)
+
+
 def lookups_install() -> None:
     """Wagtail's lookups from the cache, and their invalidation."""
     Site._find_for_request = staticmethod(site_for_request)
+    if not getattr(Site.get_site_root_paths, "_portal_memoized", False):
+        Site.get_site_root_paths = _root_paths_memoized(Site.get_site_root_paths)
+        Site.clear_site_root_paths_cache = _root_paths_clear_wrapper(
+            Site.clear_site_root_paths_cache
+        )
     LocaleManager.get_for_language = _get_for_language
     PageQuerySet.private_q = _private_q
     if not getattr(Page.get_view_restrictions, "_portal_cached", False):

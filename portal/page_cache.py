@@ -30,9 +30,11 @@ import uuid
 from collections.abc import Callable, Iterable
 from http import HTTPStatus
 
+from asgiref.local import Local
 from django.apps import apps
 from django.conf import settings
 from django.core.cache import caches
+from django.core.signals import request_finished, request_started
 from django.db import transaction
 from django.db.models import Model
 from django.db.models.signals import post_delete, post_save
@@ -61,6 +63,8 @@ __all__ = [
     "page_cache_purge_on_change",
     "page_cache_tag",
     "page_tags_for_change",
+    "request_memo_clear",
+    "request_memoized",
 ]
 
 #: Statuses worth keeping: pages, permanent redirects, and not-found answers
@@ -94,6 +98,37 @@ def _cache():
 
 def _enabled() -> bool:
     return bool(_setting("PORTAL_PAGE_CACHE", False))
+
+
+# One request reads the same tag versions and cached lookups many times (the
+# home page some 140 reads of the shared cache, each a round trip to Redis);
+# between request_started and request_finished each is read once. A purge
+# empties the memo; outside a request (commands, tasks) there is none.
+_request = Local()
+
+
+def _memo_start(**kwargs) -> None:
+    _request.memo = {}
+
+
+def _memo_end(**kwargs) -> None:
+    _request.memo = None
+
+
+def request_memo_clear() -> None:
+    """Forget what this request has read (after a change it made itself)."""
+    if getattr(_request, "memo", None):
+        _request.memo.clear()
+
+
+def request_memoized(key: tuple, build: Callable[[], object]):
+    """`build()`, once per request for `key`."""
+    memo = getattr(_request, "memo", None)
+    if memo is None:
+        return build()
+    if key not in memo:
+        memo[key] = build()
+    return memo[key]
 
 
 # Registry --------------------------------------------------------------------
@@ -207,6 +242,7 @@ def _new_version() -> str:
 
 
 def _purge_now(tags: set[str]) -> None:
+    request_memo_clear()
     version = _new_version()
     _cache().set_many({_version_key(tag): version for tag in tags}, timeout=None)
     _frontend_purge(tags)
@@ -235,6 +271,10 @@ def tag_fingerprint(tags: Iterable[str]) -> str:
     """The current versions of `tags` as one string, for keys of fragments
     that must change when one of them is purged (the site frame)."""
     tags = sorted(tags)
+    return request_memoized(("fingerprint", *tags), lambda: _fingerprint(tags))
+
+
+def _fingerprint(tags: list[str]) -> str:
     versions = _tag_versions(tags)
     missing = [tag for tag in tags if versions[tag] is None]
     if missing:
@@ -479,6 +519,8 @@ def _redirect_changed(sender, instance, **kwargs) -> None:
 
 def signals_connect() -> None:
     """Connect the purges every page type and setting gets (portal.apps)."""
+    request_started.connect(_memo_start, dispatch_uid="page-cache-memo-start")
+    request_finished.connect(_memo_end, dispatch_uid="page-cache-memo-end")
     page_published.connect(_page_published, dispatch_uid="page-cache-published")
     page_unpublished.connect(_page_published, dispatch_uid="page-cache-unpublished")
     post_page_move.connect(_page_moved, dispatch_uid="page-cache-moved")

@@ -148,7 +148,11 @@ def vocabulary_for(model, *, locale: Locale | None = None, queryset=None) -> Voc
         # Every listing reads the same few term lists: from the shared cache
         # until a row of `model` is saved or deleted (its page cache tag).
         # portal.models imports this module, and page_cache imports the models.
-        from .page_cache import model_tag, tag_fingerprint  # noqa: PLC0415
+        from .page_cache import (  # noqa: PLC0415
+            model_tag,
+            request_memoized,
+            tag_fingerprint,
+        )
 
         key = ":".join(
             [
@@ -158,12 +162,18 @@ def vocabulary_for(model, *, locale: Locale | None = None, queryset=None) -> Voc
                 tag_fingerprint([model_tag(model)]),
             ]
         )
-        vocabulary = caches["default"].get(key)
-        if vocabulary is None:
-            vocabulary = _vocabulary_read(model, language=language, queryset=None)
-            caches["default"].set(key, vocabulary, timeout=24 * 3600)
-        return vocabulary
+        return request_memoized(
+            (key,), lambda: _vocabulary_cached(key, model, language=language)
+        )
     return _vocabulary_read(model, language=language, queryset=queryset)
+
+
+def _vocabulary_cached(key: str, model, *, language: str) -> Vocabulary:
+    vocabulary = caches["default"].get(key)
+    if vocabulary is None:
+        vocabulary = _vocabulary_read(model, language=language, queryset=None)
+        caches["default"].set(key, vocabulary, timeout=24 * 3600)
+    return vocabulary
 
 
 def _vocabulary_read(model, *, language: str, queryset) -> Vocabulary:

@@ -7,6 +7,7 @@ tests/portal/test_frame_invalidation.py shows each of them renewed on the
 next request after a change."""
 
 import pytest
+from django.core.cache import caches
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Locale
@@ -34,6 +35,11 @@ from tests.factories.ideas import (
 
 BUDGET = 12
 PAGE = 15  # more than a page of each listing's items
+#: Round trips to the shared cache (Redis in production) per page: tag
+#: versions, the lookups, the frame, term lists and the session, each read
+#: once per request (portal.page_cache.request_memoized); the home page
+#: needed some 110 before.
+CACHE_BUDGET = 30
 
 
 @pytest.fixture(autouse=True)
@@ -148,3 +154,47 @@ def test_query_budget_and_constant_counts(client, home_de, capsys):
     assert large == small, "queries grow with the content"
     over = {name: count for name, count in small.items() if count > BUDGET}
     assert not over, f"over the budget of {BUDGET}: {over}"
+
+
+class _RoundTrips:
+    """Counts the calls a request makes to the cache backend (a get_many is
+    one round trip, though the local-memory backend loops over get)."""
+
+    METHODS = ("get", "get_many", "set", "set_many", "add", "delete", "incr")
+
+    def __init__(self, cache, monkeypatch):
+        self.count = 0
+        self._depth = 0
+        for name in self.METHODS:
+            monkeypatch.setattr(cache, name, self._wrap(getattr(cache, name)))
+
+    def _wrap(self, method):
+        def counted(*args, **kwargs):
+            self.count += self._depth == 0
+            self._depth += 1
+            try:
+                return method(*args, **kwargs)
+            finally:
+                self._depth -= 1
+
+        return counted
+
+
+def _trips(client, trips, url) -> int:
+    client.get(url)
+    trips.count = 0
+    assert client.get(url).status_code == 200, url
+    return trips.count
+
+
+def test_cache_round_trips_bounded_and_constant(client, home_de, monkeypatch):
+    site = Site(home_de)
+    client.force_login(ResidentFactory())
+    trips = _RoundTrips(caches["default"], monkeypatch)
+    small = {name: _trips(client, trips, url) for name, url in site.urls().items()}
+    site.grow(PAGE)
+    large = {name: _trips(client, trips, url) for name, url in site.urls().items()}
+
+    assert large == small, "cache reads grow with the content"
+    over = {name: count for name, count in small.items() if count > CACHE_BUDGET}
+    assert not over, f"over {CACHE_BUDGET} cache round trips: {over}"
