@@ -24,6 +24,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 from openpyxl import Workbook
 
+from portal.absolute import absolute_url
 from portal.exports import cell_text
 from portal.text import text_clean
 
@@ -165,7 +166,9 @@ def slip(request: HttpRequest, pk: int) -> HttpResponse:
                 "registration": registration,
                 "event": event,
                 "place": event.place,
-                "code_url": request.build_absolute_uri(reverse("courses:by_code")),
+                # Printed and handed out: the public address, not the
+                # host the desk's browser used.
+                "code_url": absolute_url(reverse("courses:by_code")),
                 "languages": _languages(),
                 "language": language,
             },
