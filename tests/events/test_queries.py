@@ -7,6 +7,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from events.choices import Frequency
+from events.views import PER_PAGE
 from tests.factories.events import (
     EventCategoryFactory,
     EventDateChangeFactory,
@@ -61,14 +62,14 @@ def _count(client) -> tuple[int, int]:
 
 
 def test_listing_queries_do_not_grow_with_events(site_client, event_index):
-    _add_events(event_index, total=10)
+    _add_events(event_index, total=3)
     site_client.get("/veranstaltungen/", WINDOW)  # warm caches (site root paths)
     small = _count(site_client)
-    # 150 events, 15 of them recurring: more than a page of occurrences, so a
-    # query per event (or per occurrence) would show; 1,000 took two minutes.
-    _add_events(event_index, total=140)
+    # A page more of events, a few of them recurring daily: more occurrences
+    # than a page shows, so a query per event or per occurrence would show.
+    _add_events(event_index, total=PER_PAGE + 1, every_nth_recurring=5)
     large = _count(site_client)
-    print(f"listing/calendar queries with 10 events: {small}, with 150: {large}")
+    print(f"listing/calendar queries with 3 events: {small}, with 24: {large}")
     assert small == large
 
 
