@@ -1,12 +1,13 @@
 """An event nobody translated keeps its German title and teaser in the
 visitor's language (wagtail-localize's copy): the events listing, the month
 view and the home page's next events mark them lang="de" dir="ltr" in every
-shipped language, and leave a translated event's texts alone. The listings
-read the originals along in their own query: the number of queries does not
-grow with the events."""
+shipped language (the iCal feed with LANGUAGE=de), and leave a translated
+event's texts alone. The listings read the originals along in their own
+query: the number of queries does not grow with the events."""
 
 from datetime import timedelta
 
+import icalendar
 import pytest
 from django.conf import settings
 from django.db import connection
@@ -141,3 +142,23 @@ def test_the_check_costs_no_query_per_event(client, world, settings):
     large = counts()
     assert small == large
     assert max(large) <= BUDGET, dict(zip(urls, large, strict=True))
+
+
+@pytest.mark.parametrize("code", LANGUAGES)
+def test_the_feed_says_which_texts_are_german(client, world, code):
+    """The iCal feed has no markup: RFC 5545's LANGUAGE parameter says that
+    an untranslated event's summary and description are German."""
+    _home, index = _translated(world, code)
+
+    calendar = icalendar.Calendar.from_ical(client.get(index.url + "feed/").content)
+    events = {str(e["SUMMARY"]): e for e in calendar.walk("VEVENT")}
+
+    kept = events[KEPT["title"]]
+    done = events[DONE["title"] + ("" if code == SOURCE else f" ({code})")]
+    if code == SOURCE:
+        assert "LANGUAGE" not in kept["SUMMARY"].params
+    else:
+        assert kept["SUMMARY"].params["LANGUAGE"] == "de"
+        assert kept["DESCRIPTION"].params["LANGUAGE"] == "de"
+    assert "LANGUAGE" not in done["SUMMARY"].params
+    assert "LANGUAGE" not in done["DESCRIPTION"].params
