@@ -8,12 +8,20 @@ from django.utils import timezone
 from wagtail.images import get_image_model
 from wagtail.models import Locale, Page
 
+from portal.untranslated import with_source_values
+from portal.vocabulary import source_language
+
 from .models import CampaignImage, CampaignPage
 from .renditions import CARD
 
 
 def _live(locale: Locale) -> QuerySet:
-    return CampaignPage.objects.live().public().filter(locale=locale)
+    campaigns = CampaignPage.objects.live().public().filter(locale=locale)
+    if locale.language_code != source_language():
+        # A campaign nobody translated keeps the German title and claim:
+        # the originals read along, so cards mark them (`lang_attrs`).
+        campaigns = with_source_values(campaigns, "title", "claim")
+    return campaigns
 
 
 def _with_images(campaigns: QuerySet) -> QuerySet:

@@ -9,6 +9,8 @@ from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from portal.mail import MailContent, mail_enqueue, mail_maker
+from portal.templatetags.bidi import in_lang_text
+from portal.untranslated import untranslated_lang
 
 from .ical import registration_ics
 from .links import registration_url
@@ -55,14 +57,21 @@ def registration_mail_content(context: dict) -> MailContent | None:
         attachments.append(
             (f"{event.slug}.ics", registration_ics(registration), "text/calendar")
         )
+    # A course nobody translated has a German title: isolated in Arabic and
+    # Persian like the place's name (the worker renders in the reader's
+    # language).
+    title = in_lang_text(
+        event.title, untranslated_lang(event, "title") or event.locale.language_code
+    )
     return MailContent(
         context={
             **context,
             "event": event,
+            "title": title,
             "place": event.place,
             "manage_url": registration_url(registration, absolute_url=True),
             "site_name": settings.WAGTAIL_SITE_NAME,
         },
-        subject=str(SUBJECTS[kind]) % {"title": event.title},
+        subject=str(SUBJECTS[kind]) % {"title": title},
         attachments=attachments,
     )

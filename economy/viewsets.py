@@ -3,6 +3,7 @@ advisers (with matching premises and the CSV/XLSX export) and the answers
 to board posts, which each firm reads for its own posts only."""
 
 from django import forms
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db.models import Case, When
 from django.shortcuts import get_object_or_404
@@ -78,6 +79,14 @@ class EnquiryAdminForm(WagtailAdminModelForm):
             )
             field.initial = self.fields["suggested"].initial
             self.fields["suggested"] = field
+
+
+class LanguagePanel(FieldPanel):
+    """A language code (`Enquiry.language`) shown read-only as the
+    language's name in the admin's language ("Arabisch", not "ar")."""
+
+    def format_value_for_display(self, value):
+        return str(dict(settings.LANGUAGES).get(value, value))
 
 
 class EnquiryEditView(generic.EditView):
@@ -182,7 +191,7 @@ class EnquiryViewSet(ModelViewSet):
                     FieldPanel("organisation", read_only=True),
                     FieldPanel("email", read_only=True),
                     FieldPanel("phone", read_only=True),
-                    FieldPanel("language", read_only=True),
+                    LanguagePanel("language", read_only=True),
                 ],
                 heading=_("Contact"),
             ),

@@ -23,6 +23,7 @@ from django.conf import settings
 from django.utils import timezone
 
 from portal import absolute
+from portal.untranslated import untranslated_lang
 
 from . import recurrence
 from .choices import DateChangeKind, EventStatus
@@ -108,14 +109,21 @@ def _times(event, start: datetime, end: datetime):
     return start.astimezone(zone), end.astimezone(zone)
 
 
+def _language(event, field: str) -> dict | None:
+    language = untranslated_lang(event, field)
+    return {"LANGUAGE": language} if language else None
+
+
 def _base_component(event, *, url: str, stamp: datetime) -> icalendar.Event:
     component = icalendar.Event()
-    component.add("summary", event.title)
+    # An event nobody translated keeps its German title and teaser: the
+    # feed says so as the page does with lang="de" (RFC 5545 LANGUAGE).
+    component.add("summary", event.title, parameters=_language(event, "title"))
     description = event.teaser or ""
     if url:
         description = f"{description}\n\n{url}".strip()
     if description:
-        component.add("description", description)
+        component.add("description", description, parameters=_language(event, "teaser"))
     if url:
         component.add("url", url)
     location = _location(event)

@@ -17,7 +17,8 @@ from wagtail.models import Locale, Page
 
 from portal.lookups import section_page
 from portal.models import Quarter
-from portal.vocabulary import Vocabularies, vocabularies_for
+from portal.untranslated import with_source_values
+from portal.vocabulary import Vocabularies, source_language, vocabularies_for
 
 from . import recurrence
 from .choices import DateChangeKind
@@ -66,6 +67,11 @@ def event_filter_options(*, locale: Locale) -> Vocabularies:
 
 def _base_events(*, locale: Locale, index_page: Page | None) -> QuerySet:
     events = EventPage.objects.live().public().filter(locale=locale)
+    if locale.language_code != source_language():
+        # An event nobody translated keeps the German title and teaser: the
+        # originals' read along, so listings mark them (`lang_attrs`)
+        # without a query per event.
+        events = with_source_values(events, "title", "teaser")
     if index_page is not None:
         events = events.child_of(index_page)
     return events

@@ -24,7 +24,8 @@ Each such value goes into its own isolate:
                             "summary" }} prints such a field, marked
     {{ phone|ltr_text }}    plain-text mails: U+2066/U+2069 around the value
                             in right-to-left languages (|isolate_text:
-                            U+2068/U+2069, for dates)
+                            U+2068/U+2069, for dates; |in_lang_text:"de":
+                            text in another language, like |in_lang)
 
 Isolating is harmless in left-to-right languages, so the HTML filters apply
 in every language and the templates stay the same for all of them.
@@ -42,7 +43,7 @@ from portal.untranslated import untranslated_lang
 
 register = template.Library()
 
-LRI, FSI, PDI = "\u2066", "\u2068", "\u2069"
+LRI, RLI, FSI, PDI = "\u2066", "\u2067", "\u2068", "\u2069"
 
 
 def _empty(value) -> bool:
@@ -184,3 +185,21 @@ def isolate_text(value):
     if not translation.get_language_bidi():
         return value
     return f"{FSI}{value}{PDI}"
+
+
+@register.filter
+def in_lang_text(value, language):
+    """For plain-text mails: `value`, written in `language` (German
+    fallback text), in an isolate of that language's direction when it is
+    not the reader's, in right-to-left languages only (like `ltr_text`)."""
+    if _empty(value):
+        return ""
+    language = (language or "").split("-")[0]
+    if (
+        not language
+        or language == _current_language()
+        or not translation.get_language_bidi()
+    ):
+        return value
+    opening = LRI if _direction(language) == "ltr" else RLI
+    return f"{opening}{value}{PDI}"

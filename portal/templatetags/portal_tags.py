@@ -12,6 +12,7 @@ from portal.languages import SPOKEN_LANGUAGE_NAMES
 from portal.lookups import page_ancestors, page_translations
 from portal.meta import page_meta
 from portal.page_cache import page_cache_tag
+from portal.untranslated import source_values_read
 
 register = template.Library()
 
@@ -88,6 +89,10 @@ def breadcrumbs(context):
     if ancestors is None:
         ancestors = list(Page.objects.ancestor_of(page).filter(depth__gte=2).live())
     page_cache_tag(context.get("request"), *(f"crumb:{a.pk}" for a in ancestors))
+    # A crumb whose page is an untranslated copy or alias shows the German
+    # title, marked (`lang_attrs`): the originals' titles in one query, none
+    # in German. The home page's crumb is the translated word "Home".
+    source_values_read([*(a for a in ancestors if a.depth > 2), page], "title")
     return {"ancestors": ancestors, "page": page}
 
 

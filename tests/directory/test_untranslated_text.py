@@ -60,3 +60,19 @@ def test_german_pages_are_not_marked(client, vacancy_in, company_a, vacancy_a):
     assert _tag(html, "h1", "Firma A") == "<h1>"
     html = client.get(vacancy_a.url).content.decode()
     assert 'lang="de" dir=' not in html.split("<main", 1)[1]
+
+
+@pytest.mark.parametrize("code", ["de", "en", "ar", "fa", "uk", "ru", "tr"])
+def test_the_easy_german_summary_is_german_left_to_right(
+    client, vacancy_in, vacancy_a, code
+):
+    """The summary in easy German is German in every language: in Arabic
+    and Persian without dir="ltr" its sentences' periods landed on the left
+    (".Sie kümmern sich um Häuser")."""
+    vacancy_a.summary_easy = "Sie helfen im Haus."
+    vacancy_a.save_revision().publish()
+    vacancy = vacancy_a if code == "de" else vacancy_in(code)[1]
+
+    html = client.get(vacancy.url).content.decode()
+
+    assert _tag(html, "p", "Sie helfen im Haus.") == '<p lang="de" dir="ltr">'

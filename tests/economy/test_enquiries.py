@@ -5,15 +5,17 @@ and the deletion a while after an enquiry is closed."""
 import csv
 import datetime as dt
 import io
+import re
 from decimal import Decimal
 
 import pytest
 from allauth.account.models import EmailAddress
+from django.conf import settings
 from django.core import mail
 from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from openpyxl import load_workbook
 from wagtail.models import Locale
 
@@ -368,3 +370,17 @@ def test_the_form_with_a_returning_visitors_token_is_not_served_to_others(
     response = newcomer.get(FORM)
     assert response.get("X-Page-Cache") != "hit"
     assert "csrftoken" in response.cookies
+
+
+@pytest.mark.parametrize("code", [code for code, _name in settings.LANGUAGES])
+def test_the_adviser_reads_the_enquirers_language_by_name(client, adviser, code):
+    """In the adviser's (German) admin: "Arabisch", not the code "ar"."""
+    enquiry = EnquiryFactory(language=code)
+    client.force_login(adviser)
+
+    html = client.get(reverse("enquiries:edit", args=[enquiry.pk])).content.decode()
+
+    with translation.override("de"):
+        name = str(dict(settings.LANGUAGES)[code])
+    assert re.search(rf">\s*{re.escape(name)}\s*<", html), name
+    assert not re.search(rf">\s*{code}\s*<", html), code
