@@ -6,6 +6,7 @@ English translation at /en/, the default site and the role groups.
 """
 
 import pytest
+from django.conf import settings as django_settings
 from django.core.cache import caches
 from django.test import Client, override_settings
 from django.utils import translation
@@ -44,12 +45,30 @@ def _empty_cache():
 
 
 @pytest.fixture(autouse=True)
-def _default_language(settings):
+def _settings_restored():
+    """A test ends with the settings it began with: overrides undone out of
+    order (one fixture's `override_settings` inside another's) would leave,
+    say, the production hardening on for every later test on the process."""
+    before = django_settings._wrapped
+    yield
+    assert django_settings._wrapped is before, (
+        "the settings stayed overridden after this test: settings overrides "
+        "were undone out of order"
+    )
+
+
+@pytest.fixture(autouse=True)
+def _default_language():
     """Each test starts in the site's default language. Django's
     LocaleMiddleware leaves the last request's language active in the thread,
     so `reverse()` in the next test on that process would otherwise build
-    /en/… or /ar/… URLs depending on which test ran before it."""
-    translation.activate(settings.LANGUAGE_CODE)
+    /en/… or /ar/… URLs depending on which test ran before it.
+
+    Not through pytest-django's `settings` fixture: set up before every
+    other fixture, it would undo its overrides after theirs, out of order,
+    and put back what a fixture's `override_settings` (the production
+    hardening in tests/security) had changed."""
+    translation.activate(django_settings.LANGUAGE_CODE)
     yield
     translation.deactivate()
 
