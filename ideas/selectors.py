@@ -240,19 +240,6 @@ def board_page(*, locale: Locale | None = None) -> IdeaBoardPage | None:
     )
 
 
-def ideas_home_teaser(*, locale: Locale) -> dict | None:
-    """The "ideas for the quarter" slot of the home page, or None without a
-    live board."""
-    board = board_page(locale=locale)
-    if board is None:
-        return None
-    return {
-        "template": "ideas/teaser.html",
-        "ideas": ideas_top(limit=3),
-        "board_url": board.url,
-    }
-
-
 def recipient_address(user) -> str:
     """The user's verified primary address, else the account's address."""
     return mail_address(user)
