@@ -372,6 +372,16 @@ def idea_pledge_of(*, idea: Idea, user) -> Pledge | None:
     return Pledge.objects.filter(idea=idea, user=user).first()
 
 
+def idea_comment_of(*, idea: Idea, comment_id: int) -> Comment | None:
+    """The comment `comment_id` if it belongs to `idea`."""
+    return Comment.objects.filter(pk=comment_id, idea=idea).first()
+
+
+def idea_reported_by(*, idea: Idea, user, comment: Comment | None = None) -> bool:
+    """Whether `user` has reported `idea` (or `comment` on it) already."""
+    return Report.objects.filter(reporter=user, idea=idea, comment=comment).exists()
+
+
 def idea_pledges(*, idea: Idea) -> QuerySet:
     """The idea's pledges with their people (for those who may see them)."""
     return idea.pledges.select_related("user")
