@@ -12,7 +12,12 @@ from portal.models import Quarter
 
 from . import jsonld, rules
 from .choices import AREA_BANDS, RENT_BANDS, PostType, PremisesType
-from .filters import premises_apply_filters, premises_filters_parse, premises_sort
+from .filters import (
+    board_filters_parse,
+    premises_apply_filters,
+    premises_filters_parse,
+    premises_sort,
+)
 from .models import BoardPostPage, PremisesIndexPage, PremisesPage
 from .selectors import (
     POSTS_PER_PAGE,
@@ -151,12 +156,10 @@ def premises_detail(*, premises: PremisesPage, request: HttpRequest) -> dict:
 def board_listing(*, board, request: HttpRequest) -> dict:
     locale = board.locale
     default = Locale.get_default()
-    chosen = request.GET.get("type", "")
-    if chosen not in PostType.values:
-        chosen = ""
+    filters = board_filters_parse(request.GET)
     visible = posts_visible(user=request.user)
     type_counts = post_type_counts(visible)
-    posts = visible.filter(post_type=chosen) if chosen else visible
+    posts = visible.filter(post_type=filters.type) if filters.type else visible
     posts = posts.select_related("quarter").order_by("expire_at", "pk")
     page_obj = Paginator(posts, POSTS_PER_PAGE).get_page(request.GET.get("page"))
     rows = list(page_obj.object_list)
@@ -172,9 +175,10 @@ def board_listing(*, board, request: HttpRequest) -> dict:
         for post in rows
     ]
     return {
+        "filters": filters,
         "items": items,
         "page_obj": page_obj,
-        "chosen_type": chosen,
+        "chosen_type": filters.type,
         "types": [
             {"value": value, "label": label, "count": type_counts.get(value, 0)}
             for value, label in PostType.choices
