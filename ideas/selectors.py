@@ -5,6 +5,7 @@ import statistics
 from collections.abc import Iterable
 from datetime import date
 
+from allauth.account.models import EmailAddress
 from django.db.models import (
     Case,
     Count,
@@ -248,8 +249,6 @@ def recipient_address(user) -> str:
 def recipient_addresses(users: Iterable) -> list[tuple[object, str]]:
     """(user, `recipient_address(user)`) for each of `users` that has an
     address, in two queries."""
-    from allauth.account.models import EmailAddress  # noqa: PLC0415 - app registry
-
     users = list(users)
     verified: dict[int, str] = {}
     for user_id, email in (
