@@ -15,7 +15,6 @@ from datetime import date
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
-from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -137,13 +136,9 @@ def counter_register(request: HttpRequest, settings_id: int) -> HttpResponse:
 
 
 def _registration_served(request, pk: int) -> Registration:
-    registration = get_object_or_404(
-        Registration.objects.select_related(
-            "settings__event", "settings__event__contact_point"
-        ),
-        pk=pk,
-        erased_at__isnull=True,
-    )
+    registration = selectors.registration_get(registration_id=pk)
+    if registration is None:
+        raise Http404
     if not rules.can_serve(request.user, registration.settings):
         raise Http404
     return registration

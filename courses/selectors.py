@@ -161,6 +161,17 @@ def registration_for_code(*, code: str) -> Registration | None:
     )
 
 
+def registration_get(*, registration_id: int) -> Registration | None:
+    """A registration that is not erased, with its course and contact point."""
+    return (
+        Registration.objects.select_related(
+            "settings__event", "settings__event__contact_point"
+        )
+        .filter(pk=registration_id, erased_at__isnull=True)
+        .first()
+    )
+
+
 def registrations_of_user(*, user) -> QuerySet:
     return Registration.objects.filter(user=user).select_related("settings__event")
 

@@ -1,6 +1,7 @@
-"""The premises listing's filters: parsed leniently from the query string
-(an unknown value is dropped and reported, never an error) and applied to a
-queryset of units."""
+"""The economy's filters: the premises listing's and the network board's,
+parsed leniently from the query string with `portal.query` (an unknown value
+is dropped and reported in `ignored`, never an error), and the premises
+filters applied to a queryset of units."""
 
 from __future__ import annotations
 
@@ -9,11 +10,12 @@ from dataclasses import dataclass, field
 from django.db.models import F, Q, QuerySet
 from django.utils import timezone
 
-from .choices import AREA_BANDS, RENT_BANDS, PremisesType
+from portal.query import QueryReader
 
-SORTS = ("newest", "area", "area_desc", "rent")
-VIEWS = ("list", "map")
-TRUE_VALUES = ("1", "on", "true", "yes")
+from .choices import AREA_BANDS, RENT_BANDS, PostType, PremisesType
+
+PREMISES_SORTS = ("newest", "area", "area_desc", "rent")
+PREMISES_VIEWS = ("list", "map")
 
 
 @dataclass
@@ -26,7 +28,7 @@ class PremisesFilters:
     available_now: bool = False
     sort: str = "newest"
     view: str = "list"
-    ignored: list[str] = field(default_factory=list)
+    ignored: list[dict] = field(default_factory=list)
 
     @property
     def active(self) -> bool:
@@ -40,39 +42,32 @@ class PremisesFilters:
         )
 
 
-def _pick(values, allowed, ignored: list[str]) -> list[str]:
-    normalise = getattr(allowed, "normalise", None) or (
-        lambda value: value if value in allowed else None
-    )
-    picked: list[str] = []
-    for value in values:
-        known = normalise(value)
-        if known is None:
-            if value:
-                ignored.append(value[:40])
-        elif known not in picked:
-            picked.append(known)
-    return picked
-
-
 def premises_filters_parse(params, *, quarters) -> PremisesFilters:
     """Clean filters from request.GET; never raises."""
-    ignored: list[str] = []
-    sort = params.get("sort", "")
-    if sort and sort not in SORTS:
-        ignored.append(sort[:40])
-    view = params.get("view", "list")
+    read = QueryReader(params)
     return PremisesFilters(
-        quarters=_pick(params.getlist("quarter"), quarters, ignored),
-        types=_pick(params.getlist("type"), set(PremisesType.values), ignored),
-        areas=_pick(params.getlist("area"), set(AREA_BANDS), ignored),
-        rents=_pick(params.getlist("rent"), set(RENT_BANDS), ignored),
-        step_free=params.get("step_free", "").lower() in TRUE_VALUES,
-        available_now=params.get("now", "").lower() in TRUE_VALUES,
-        sort=sort if sort in SORTS else "newest",
-        view=view if view in VIEWS else "list",
-        ignored=ignored,
+        quarters=read.values("quarter", quarters),
+        types=read.values("type", PremisesType.values),
+        areas=read.values("area", AREA_BANDS),
+        rents=read.values("rent", RENT_BANDS),
+        step_free=read.flag("step_free"),
+        available_now=read.flag("now"),
+        sort=read.sort("sort", PREMISES_SORTS, default="newest"),
+        view=read.value("view", PREMISES_VIEWS, default="list"),
+        ignored=read.ignored,
     )
+
+
+@dataclass
+class BoardFilters:
+    type: str = ""  # a PostType value, or "" for all posts
+    ignored: list[dict] = field(default_factory=list)
+
+
+def board_filters_parse(params) -> BoardFilters:
+    """The network board's filter from request.GET; never raises."""
+    read = QueryReader(params)
+    return BoardFilters(type=read.value("type", PostType.values), ignored=read.ignored)
 
 
 def _range(name: str, low, high) -> Q:

@@ -1,6 +1,7 @@
-"""Reads of the local economy: the premises listing with facet counts,
-what a unit's page shows, the premises that match an enquiry, the network
-board and the network's figures.
+"""Reads of the local economy: open premises and their facet counts, the
+premises that match an enquiry, the network board's posts and the network's
+figures. The pages' template contexts are built from these in
+`economy.page_context`.
 
 Every function here runs a fixed number of queries, whatever the number of
 units, posts or enquiries (tests/economy/test_queries.py holds us to it).
@@ -10,9 +11,9 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from typing import NamedTuple
 
 from django.conf import settings
-from django.core.paginator import Paginator
 from django.db.models import (
     Case,
     Count,
@@ -26,7 +27,6 @@ from django.db.models import (
     When,
 )
 from django.db.models.functions import TruncMonth
-from django.http import HttpRequest
 from django.utils import timezone
 from wagtail.models import Locale, Page
 
@@ -34,23 +34,15 @@ from directory.models import CompanyPage, Sector, VacancyPage
 from events.selectors import EventFilters, event_occurrences
 from portal.models import Quarter
 
-from . import jsonld, rules
+from . import rules
 from .choices import (
     AREA_BANDS,
     RENT_BANDS,
     Audience,
     EnquiryStatus,
     PostType,
-    PremisesType,
 )
-from .filters import (
-    area_condition,
-    available_now_condition,
-    premises_apply_filters,
-    premises_filters_parse,
-    premises_sort,
-    rent_condition,
-)
+from .filters import area_condition, available_now_condition, rent_condition
 from .models import (
     BoardAnswer,
     BoardPostPage,
@@ -81,7 +73,7 @@ def premises_open(*, locale: Locale | None = None) -> QuerySet[PremisesPage]:
     return PremisesPage.objects.live().public().filter(_open(), locale=locale)
 
 
-def _translations(pages: list[Page], model, locale: Locale) -> dict:
+def page_translations(pages: list[Page], model, locale: Locale) -> dict:
     """translation_key -> live translation in `locale` (one query)."""
     if not pages or locale.pk == Locale.get_default().pk:
         return {}
@@ -93,131 +85,46 @@ def _translations(pages: list[Page], model, locale: Locale) -> dict:
     }
 
 
-def _shown(page, translations: dict, *, default_language: str) -> dict:
-    """The version of a page a visitor reads: the translation, or the German
-    original marked with its language."""
-    translated = translations.get(page.translation_key)
-    if translated is not None:
-        return {"page": translated, "facts": page, "lang": ""}
-    return {"page": page, "facts": page, "lang": default_language}
+class PremisesFacetCounts(NamedTuple):
+    quarter: dict  # quarter translation key -> count
+    type: dict
+    area: dict  # key of AREA_BANDS -> count
+    rent: dict  # key of RENT_BANDS -> count
+    step_free: int
+    now: int
 
 
-def premises_listing(*, index_page: PremisesIndexPage, request: HttpRequest) -> dict:
-    """Everything the listing shows for the request's filters."""
-    locale = index_page.locale
-    default = Locale.get_default()
-    quarters = Quarter.vocabulary(locale=locale)
-    filters = premises_filters_parse(request.GET, quarters=quarters)
-    quarter_keys = quarters.keys_of(filters.quarters)
-    base = premises_open()
-
-    def filtered(skip: str = "") -> QuerySet:
-        return premises_apply_filters(
-            base, filters, quarter_keys=quarter_keys, skip=skip
-        )
-
-    quarter_counts = dict(
-        filtered("quarter")
-        .order_by()
-        .values_list("quarter__translation_key")
-        .annotate(n=Count("pk"))
+def premises_facet_counts(filtered) -> PremisesFacetCounts:
+    """`filtered(skip)` is the filtered queryset leaving out facet `skip`."""
+    return PremisesFacetCounts(
+        quarter=dict(
+            filtered("quarter")
+            .order_by()
+            .values_list("quarter__translation_key")
+            .annotate(n=Count("pk"))
+        ),
+        type=dict(
+            filtered("type")
+            .order_by()
+            .values_list("premises_type")
+            .annotate(n=Count("pk"))
+        ),
+        area=filtered("area").aggregate(
+            **{key: Count("pk", filter=area_condition(key)) for key in AREA_BANDS}
+        ),
+        rent=filtered("rent").aggregate(
+            **{key: Count("pk", filter=rent_condition(key)) for key in RENT_BANDS}
+        ),
+        step_free=filtered("step_free").filter(step_free=True).count(),
+        now=filtered("now").filter(available_now_condition()).count(),
     )
-    type_counts = dict(
-        filtered("type").order_by().values_list("premises_type").annotate(n=Count("pk"))
+
+
+def premises_map_units(premises: QuerySet) -> QuerySet[PremisesPage]:
+    """The units of `premises` that have a position, with what a marker needs."""
+    return premises.filter(latitude__isnull=False).only(
+        "id", "title", "url_path", "latitude", "longitude", "path"
     )
-    area_counts = filtered("area").aggregate(
-        **{key: Count("pk", filter=area_condition(key)) for key in AREA_BANDS}
-    )
-    rent_counts = filtered("rent").aggregate(
-        **{key: Count("pk", filter=rent_condition(key)) for key in RENT_BANDS}
-    )
-    flag_counts = {
-        "step_free": filtered("step_free").filter(step_free=True).count(),
-        "now": filtered("now").filter(available_now_condition()).count(),
-    }
-
-    results = premises_sort(filtered(), filters).select_related("quarter")
-    page_obj = Paginator(results, PREMISES_PER_PAGE).get_page(request.GET.get("page"))
-    units = list(page_obj.object_list)
-    translations = _translations(units, PremisesPage, locale)
-    items = [
-        {
-            **_shown(unit, translations, default_language=default.language_code),
-            "quarter": quarters.entry_for(unit.quarter),
-        }
-        for unit in units
-    ]
-
-    markers = []
-    if filters.view == "map":
-        # Every unit of the selection, not only this page's: the map is the
-        # list's other view. Titles are the German originals (marked there).
-        markers = [
-            {
-                "title": unit.title,
-                "url": unit.get_url(request),
-                "lat": float(unit.latitude),
-                "lng": float(unit.longitude),
-            }
-            for unit in filtered()
-            .filter(latitude__isnull=False)
-            .only("id", "title", "url_path", "latitude", "longitude", "path")
-        ]
-
-    def options(values, counts, chosen, labels):
-        return [
-            {
-                "value": value,
-                "label": labels[value],
-                "count": counts.get(value, 0) or 0,
-                "checked": value in chosen,
-            }
-            for value in values
-        ]
-
-    return {
-        "filters": filters,
-        "page_obj": page_obj,
-        "items": items,
-        "result_count": page_obj.paginator.count,
-        "markers": markers,
-        "facets": {
-            "quarter": [
-                {
-                    "value": q.slug,
-                    "label": q.label,
-                    "lang": q.lang,
-                    "count": quarter_counts.get(q.key, 0),
-                    "checked": q.slug in filters.quarters,
-                }
-                for q in quarters
-            ],
-            "type": options(
-                PremisesType.values,
-                type_counts,
-                filters.types,
-                dict(PremisesType.choices),
-            ),
-            "area": options(
-                list(AREA_BANDS),
-                area_counts,
-                filters.areas,
-                {key: band[0] for key, band in AREA_BANDS.items()},
-            ),
-            "rent": options(
-                list(RENT_BANDS),
-                rent_counts,
-                filters.rents,
-                {key: band[0] for key, band in RENT_BANDS.items()},
-            ),
-            "step_free": {
-                "count": flag_counts["step_free"],
-                "checked": filters.step_free,
-            },
-            "now": {"count": flag_counts["now"], "checked": filters.available_now},
-        },
-        "enquiry_url": index_page.url + index_page.reverse_subpage("enquiry"),
-    }
 
 
 def _original(page: Page, model):
@@ -231,22 +138,6 @@ def _original(page: Page, model):
         ).first()
         or page
     )
-
-
-def premises_detail(*, premises: PremisesPage, request: HttpRequest) -> dict:
-    """What a unit's page shows besides its own fields."""
-    company = premises.get_parent().specific
-    quarter = Quarter.vocabulary(locale=premises.locale).entry_for(premises.quarter)
-    index = premises_index_for(locale=premises.locale)
-    return {
-        "company": company,
-        "quarter": quarter,
-        "index": index,
-        "enquiry_url": (
-            index.url + index.reverse_subpage("enquiry") if index is not None else ""
-        ),
-        "jsonld": jsonld.premises(premises, company=company, request=request),
-    }
 
 
 def premises_similar(*, premises: PremisesPage) -> list[PremisesPage]:
@@ -354,46 +245,18 @@ def network_meetings(*, locale: Locale) -> list:
     return found
 
 
-def board_listing(*, board, request: HttpRequest) -> dict:
-    locale = board.locale
-    default = Locale.get_default()
-    chosen = request.GET.get("type", "")
-    if chosen not in PostType.values:
-        chosen = ""
-    visible = posts_visible(user=request.user)
-    type_counts = dict(
-        visible.order_by().values_list("post_type").annotate(n=Count("pk"))
-    )
-    posts = visible.filter(post_type=chosen) if chosen else visible
-    posts = posts.select_related("quarter").order_by("expire_at", "pk")
-    page_obj = Paginator(posts, POSTS_PER_PAGE).get_page(request.GET.get("page"))
-    rows = list(page_obj.object_list)
-    firms = {
+def post_type_counts(posts: QuerySet[BoardPostPage]) -> dict:
+    """post type -> number of `posts` of that type."""
+    return dict(posts.order_by().values_list("post_type").annotate(n=Count("pk")))
+
+
+def board_firms(posts: list[BoardPostPage]) -> dict:
+    """tree path -> the firm page above each of `posts` (one query)."""
+    return {
         page.path: page
         for page in CompanyPage.objects.filter(
-            path__in={post.path[: -BoardPostPage.steplen] for post in rows}
+            path__in={post.path[: -BoardPostPage.steplen] for post in posts}
         ).only("id", "title", "path", "url_path")
-    }
-    translations = _translations(rows, BoardPostPage, locale)
-    quarters = Quarter.vocabulary(locale=locale)
-    items = [
-        {
-            **_shown(post, translations, default_language=default.language_code),
-            "firm": firms.get(post.path[: -BoardPostPage.steplen]),
-            "quarter": quarters.entry_for(post.quarter),
-        }
-        for post in rows
-    ]
-    return {
-        "items": items,
-        "page_obj": page_obj,
-        "chosen_type": chosen,
-        "types": [
-            {"value": value, "label": label, "count": type_counts.get(value, 0)}
-            for value, label in PostType.choices
-        ],
-        "is_member": rules.is_member(request.user),
-        "meetings": network_meetings(locale=locale),
     }
 
 

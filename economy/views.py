@@ -1,18 +1,13 @@
-"""Thin views: the public enquiry form and board post (both served by their
-pages), and the admin's figures page and "mark as let"."""
+"""Thin public views: the enquiry form and the board post (both served by
+their pages). The admin's views are in `economy.admin_views`."""
 
-from django.contrib import messages
-from django.core.exceptions import PermissionDenied
-from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
-from wagtail.admin.auth import permission_denied
 
-from . import charts, rules, selectors, services
+from . import rules, selectors, services
 from .choices import Audience
 from .forms import AnswerForm, EnquiryForm
-from .models import PremisesPage
 
 TOO_MANY = _(
     "You have sent this form several times in a short while. Please try again "
@@ -90,31 +85,3 @@ def board_post(request, *, post):
     return TemplateResponse(
         request, "economy/board_post_page.html", context, status=status
     )
-
-
-# Admin -----------------------------------------------------------------------
-
-
-def figures(request):
-    if not rules.can_see_figures(request.user):
-        return permission_denied(request)
-    return TemplateResponse(
-        request,
-        "economy/admin/figures.html",
-        {"charts": charts.figure_charts(selectors.network_figures())},
-    )
-
-
-def premises_let(request, page_id: int):
-    page = get_object_or_404(PremisesPage, pk=page_id)
-    if not rules.can_mark_let(request.user, page):
-        raise PermissionDenied
-    if request.method == "POST":
-        services.premises_mark_let(premises=page, user=request.user)
-        messages.success(
-            request,
-            _("“%(title)s” is marked as let and left the site.")
-            % {"title": page.title},
-        )
-        return redirect("wagtailadmin_explore", page.get_parent().pk)
-    return TemplateResponse(request, "economy/admin/premises_let.html", {"page": page})

@@ -6,7 +6,7 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.widgets import ListingButton
 
-from . import rules, views
+from . import admin_views, rules
 from .models import PremisesPage
 from .viewsets import BoardAnswerViewSet, EnquiryViewSet
 
@@ -22,10 +22,10 @@ def register_viewsets():
 @hooks.register("register_admin_urls")
 def register_admin_urls():
     return [
-        path("economy/figures/", views.figures, name="economy_figures"),
+        path("economy/figures/", admin_views.figures, name="economy_figures"),
         path(
             "economy/premises/<int:page_id>/let/",
-            views.premises_let,
+            admin_views.premises_let,
             name="economy_premises_let",
         ),
     ]

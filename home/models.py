@@ -17,7 +17,6 @@ from portal.models import Address, Quarter
 from portal.routing import OneQueryRouteMixin
 
 from .blocks import ServiceBlock
-from .teasers import contact_points_for_home, teasers_for_home
 
 __all__ = ["HomePage", "StandardPage", "ContactPointPage", "LegalPage"]
 
@@ -68,6 +67,13 @@ class HomePage(OneQueryRouteMixin, Page):
         verbose_name = _("home page")
 
     def get_context(self, request, *args, **kwargs):
+        # The apps' page contexts import their forms, which need the app
+        # registry loaded (this module is imported while it loads).
+        from .teasers import (  # noqa: PLC0415 - see above
+            contact_points_for_home,
+            teasers_for_home,
+        )
+
         context = super().get_context(request, *args, **kwargs)
         # Every language shows every quarter and contact point; what is not
         # translated yet shows in German, marked as such (issue 11).

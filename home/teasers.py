@@ -1,6 +1,6 @@
-"""The home page's teasers. Each feature app offers one through a public
-selector that returns a dict with a `template` key, or None when it has
-nothing to show; home only decides the order."""
+"""The home page's teasers. Each feature app offers one in its
+`page_context` module: a function that returns a dict with a `template` key,
+or None when it has nothing to show; home only decides the order."""
 
 from django.db.models import Q
 from wagtail.models import Locale
@@ -8,9 +8,11 @@ from wagtail.models import Locale
 from campaigns.page_context import campaigns_home_teaser
 from directory.page_context import vacancies_teaser
 from events.page_context import events_home_teaser
-from ideas.selectors import ideas_home_teaser
+from ideas.page_context import ideas_home_teaser
 from portal.lookups import home_translations, page_locale
 from portal.selectors import pages_with_fallback
+
+from .models import ContactPointPage
 
 
 def teasers_for_home(*, locale: Locale) -> list[dict]:
@@ -26,8 +28,6 @@ def teasers_for_home(*, locale: Locale) -> list[dict]:
 def contact_points_for_home(*, home) -> list:
     """The contact points under `home`, and those of the default language's
     home that have no translation here (shown in German, `fallback_lang`)."""
-    from .models import ContactPointPage  # noqa: PLC0415 - models import this module
-
     within = Q(path__startswith=home.path)
     default = Locale.get_default()
     if home.locale_id != default.pk:

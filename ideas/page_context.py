@@ -1,9 +1,11 @@
-"""Template contexts of the idea board's pages (the board and one idea),
-built from the request with the selectors and rules; no queries of their own."""
+"""Template contexts of the idea board's pages (the board and one idea) and
+the home page's ideas teaser, built from the request with the selectors and
+rules; no queries of their own."""
 
 from django.core.paginator import Paginator
 from django.urls import reverse
 from django.utils import timezone
+from wagtail.models import Locale
 
 from . import rules, selectors
 from .choices import PUBLIC_STATUSES, BoardSort, IdeaStatus
@@ -109,3 +111,16 @@ def idea_detail_context(request, page, idea: Idea, **extra) -> dict:
         )
     context.update(extra)
     return context
+
+
+def ideas_home_teaser(*, locale: Locale) -> dict | None:
+    """The "ideas for the quarter" slot of the home page, or None without a
+    live board."""
+    board = selectors.board_page(locale=locale)
+    if board is None:
+        return None
+    return {
+        "template": "ideas/teaser.html",
+        "ideas": selectors.ideas_top(limit=3),
+        "board_url": board.url,
+    }

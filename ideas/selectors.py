@@ -5,6 +5,7 @@ import statistics
 from collections.abc import Iterable
 from datetime import date
 
+from allauth.account.models import EmailAddress
 from django.db.models import (
     Case,
     Count,
@@ -240,19 +241,6 @@ def board_page(*, locale: Locale | None = None) -> IdeaBoardPage | None:
     )
 
 
-def ideas_home_teaser(*, locale: Locale) -> dict | None:
-    """The "ideas for the quarter" slot of the home page, or None without a
-    live board."""
-    board = board_page(locale=locale)
-    if board is None:
-        return None
-    return {
-        "template": "ideas/teaser.html",
-        "ideas": ideas_top(limit=3),
-        "board_url": board.url,
-    }
-
-
 def recipient_address(user) -> str:
     """The user's verified primary address, else the account's address."""
     return mail_address(user)
@@ -261,8 +249,6 @@ def recipient_address(user) -> str:
 def recipient_addresses(users: Iterable) -> list[tuple[object, str]]:
     """(user, `recipient_address(user)`) for each of `users` that has an
     address, in two queries."""
-    from allauth.account.models import EmailAddress  # noqa: PLC0415 - app registry
-
     users = list(users)
     verified: dict[int, str] = {}
     for user_id, email in (
@@ -383,6 +369,16 @@ def idea_supported_by(*, idea: Idea, user) -> bool:
 
 def idea_pledge_of(*, idea: Idea, user) -> Pledge | None:
     return Pledge.objects.filter(idea=idea, user=user).first()
+
+
+def idea_comment_of(*, idea: Idea, comment_id: int) -> Comment | None:
+    """The comment `comment_id` if it belongs to `idea`."""
+    return Comment.objects.filter(pk=comment_id, idea=idea).first()
+
+
+def idea_reported_by(*, idea: Idea, user, comment: Comment | None = None) -> bool:
+    """Whether `user` has reported `idea` (or `comment` on it) already."""
+    return Report.objects.filter(reporter=user, idea=idea, comment=comment).exists()
 
 
 def idea_pledges(*, idea: Idea) -> QuerySet:

@@ -23,7 +23,7 @@ from .forms import (
     PledgeForm,
     ReportForm,
 )
-from .models import Comment, Idea, Report
+from .models import Idea
 from .page_context import (
     board_url,
     detail_url,
@@ -217,7 +217,7 @@ def idea_report(request, page, reference):
     if raw_comment:
         comment_pk = _object_id(raw_comment)
         comment = (
-            Comment.objects.filter(pk=comment_pk, idea=idea).first()
+            selectors.idea_comment_of(idea=idea, comment_id=comment_pk)
             if comment_pk
             else None
         )
@@ -243,9 +243,7 @@ def idea_report(request, page, reference):
                 return redirect(_detail_url(page, idea))
     else:
         form = ReportForm(initial={"comment": comment.pk if comment else None})
-    already = Report.objects.filter(
-        reporter=request.user, idea=idea, comment=comment
-    ).exists()
+    already = selectors.idea_reported_by(idea=idea, user=request.user, comment=comment)
     return TemplateResponse(
         request,
         "ideas/report_form.html",

@@ -176,8 +176,7 @@ class CustomImage(AbstractImage):
         # (which stores the upload without the form's file field). A file
         # the field has cleaned already is marked; any other is cleaned here
         # so that no path stores an original with metadata.
-        # uploads imports Wagtail's image forms, which need the models loaded.
-        from .uploads import image_file_clean  # noqa: PLC0415
+        from .uploads import image_file_clean  # noqa: PLC0415 - uploads imports Wagtail's image forms, which need the models loaded
 
         if not getattr(self.file.file, "portal_clean", False):
             image_file_clean(self)

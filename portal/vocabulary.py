@@ -147,8 +147,7 @@ def vocabulary_for(model, *, locale: Locale | None = None, queryset=None) -> Voc
     if queryset is None:
         # Every listing reads the same few term lists: from the shared cache
         # until a row of `model` is saved or deleted (its page cache tag).
-        # portal.models imports this module, and page_cache imports the models.
-        from .page_cache import (  # noqa: PLC0415
+        from .page_cache import (  # noqa: PLC0415 - page_cache imports portal.models, which imports this module
             model_tag,
             request_memoized,
             tag_fingerprint,

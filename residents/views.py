@@ -15,9 +15,8 @@ from django.views.decorators.http import require_http_methods
 
 from portal.privacy import personal_data_export
 
-from . import rules, services
+from . import rules, selectors, services
 from .forms import AccountDeleteForm, CodeRedeemForm
-from .models import ParticipationCode
 from .profile import profile_sections_render
 from .services import AccountError
 
@@ -29,7 +28,7 @@ def profile(request):
         "sections": profile_sections_render(request=request),
         "is_verified": rules.is_verified(user),
         "is_staff_member": rules.is_staff_member(user),
-        "has_code": ParticipationCode.objects.filter(used_by=user).exists(),
+        "has_code": selectors.participation_code_redeemed(user=user),
     }
     return TemplateResponse(request, "account/profile.html", context)
 

@@ -29,7 +29,7 @@ class NetworkBoardPage(Page):
         verbose_name = _("network board")
 
     def get_context(self, request, *args, **kwargs):
-        from ..selectors import board_listing  # noqa: PLC0415 - it imports the models
+        from ..page_context import board_listing  # noqa: PLC0415 - it imports the models
 
         context = super().get_context(request, *args, **kwargs)
         context.update(board_listing(board=self, request=request))

@@ -47,7 +47,7 @@ class PremisesIndexPage(RoutablePageMixin, Page):
         verbose_name = _("premises listing")
 
     def get_context(self, request, *args, **kwargs):
-        from ..selectors import premises_listing  # noqa: PLC0415 - it imports the models
+        from ..page_context import premises_listing  # noqa: PLC0415 - it imports the models
 
         context = super().get_context(request, *args, **kwargs)
         context.update(premises_listing(index_page=self, request=request))
@@ -272,7 +272,7 @@ class PremisesPage(ExpiringPage, Address, Page):
         return super().serve(request, *args, **kwargs)
 
     def get_context(self, request, *args, **kwargs):
-        from ..selectors import premises_detail  # noqa: PLC0415 - it imports the models
+        from ..page_context import premises_detail  # noqa: PLC0415 - it imports the models
 
         context = super().get_context(request, *args, **kwargs)
         context.update(premises_detail(premises=self, request=request))

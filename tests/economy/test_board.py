@@ -99,3 +99,33 @@ def test_ended_post_answers_410(client, posts):
     )
     assert client.get(post.url).status_code == 410
     assert "Praktikum Büro" not in client.get("/netzwerk/").content.decode()
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "castle",
+        "Job_Fair",
+        "placement' OR '1'='1",
+        '<script>alert("x")</script>',
+        "placement\x00",
+        "Ä" * 10_000,
+    ],
+)
+def test_unknown_post_type_is_ignored_with_a_notice(client, posts, firm_a_user, value):
+    client.force_login(firm_a_user)
+    response = client.get("/netzwerk/", {"type": value})
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Praktikum Büro" in html
+    assert "Jobmesse Partner" in html
+    assert "wurden nicht beachtet" in html
+    assert "<script>alert" not in html
+
+
+def test_known_post_type_filters_without_a_notice(client, posts, firm_a_user):
+    client.force_login(firm_a_user)
+    html = client.get("/netzwerk/", {"type": "job_fair"}).content.decode()
+    assert "Jobmesse Partner" in html
+    assert "Praktikum Büro" not in html
+    assert "wurden nicht beachtet" not in html

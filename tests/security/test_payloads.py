@@ -15,6 +15,12 @@ from django.core.cache import cache
 from ideas.models import Comment, Idea
 from portal.models import User
 from tests.factories.directory import CompanyPageFactory, DirectoryIndexPageFactory
+from tests.factories.economy import (
+    BoardPostPageFactory,
+    NetworkBoardPageFactory,
+    PremisesIndexPageFactory,
+    PremisesPageFactory,
+)
 from tests.factories.events import EventIndexPageFactory, EventPageFactory
 from tests.ideas.test_lifecycle import submit_data
 
@@ -67,9 +73,13 @@ def public_pages(home, board, idea):
     idea.status = "published"
     idea.save()
     directory = DirectoryIndexPageFactory(parent=home)
-    CompanyPageFactory(parent=directory)
+    company = CompanyPageFactory(parent=directory)
     events = EventIndexPageFactory(parent=home)
     EventPageFactory(parent=events)
+    network = NetworkBoardPageFactory(parent=home)
+    BoardPostPageFactory(parent=company)
+    premises = PremisesIndexPageFactory(parent=home)
+    PremisesPageFactory(parent=company)
     return {
         "search": "/suche/",
         "search_en": "/en/search/",
@@ -79,6 +89,8 @@ def public_pages(home, board, idea):
         "archive": events.url + "archive/",
         "board": board.url,
         "idea": board.idea_url(idea),
+        "network": network.url,
+        "premises": premises.url,
     }
 
 
@@ -112,6 +124,17 @@ GET_TARGETS = [
     ("board", "sort"),
     ("board", "page"),
     ("idea", "page"),
+    ("network", "type"),
+    ("network", "page"),
+    ("premises", "quarter"),
+    ("premises", "type"),
+    ("premises", "area"),
+    ("premises", "rent"),
+    ("premises", "step_free"),
+    ("premises", "now"),
+    ("premises", "sort"),
+    ("premises", "view"),
+    ("premises", "page"),
 ]
 
 
