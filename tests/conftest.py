@@ -13,10 +13,9 @@ from django.utils import translation
 from wagtail.models import Locale, Page, Site
 
 from home.models import HomePage
-from portal.models import LegalSettings
 
-from .factories.home import LegalPageFactory, translate_page
 from .factories.portal import ImageFactory
+from .fixtures.frame import legal_pages_build
 
 # Fixtures shared by several folders, one module per subject.
 pytest_plugins = [
@@ -106,32 +105,10 @@ def image(db, settings, tmp_path):
     return ImageFactory(title="Stern-Center", credit="Foto: Quartiersprojekt")
 
 
-LEGAL = {
-    "imprint_page": ("impressum", "Impressum", "imprint", "Imprint"),
-    "privacy_page": ("datenschutz", "Datenschutz", "privacy", "Privacy notice"),
-    "accessibility_page": (
-        "barrierefreiheit",
-        "Barrierefreiheit",
-        "accessibility",
-        "Accessibility statement",
-    ),
-}
-
-
 @pytest.fixture
 def legal_pages(site, home_de, home_en) -> dict[str, dict[str, object]]:
-    """Imprint, privacy notice and accessibility statement in German and
-    English, chosen in the site's LegalSettings. Keyed by setting, then
-    language code."""
-    legal = LegalSettings.for_site(site)
-    pages = {}
-    for setting, (slug, title, slug_en, title_en) in LEGAL.items():
-        page = LegalPageFactory(parent=home_de, slug=slug, title=title)
-        english = translate_page(page, slug=slug_en, title=title_en)
-        setattr(legal, setting, page)
-        pages[setting] = {"de": page, "en": english}
-    legal.save()
-    return pages
+    """The legal pages in German and English (tests/fixtures/frame.py)."""
+    return legal_pages_build(site, home_de)
 
 
 def pytest_collection_modifyitems(items):

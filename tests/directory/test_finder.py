@@ -1,18 +1,62 @@
 """The vacancy finder: each filter alone and combined, full text, sorts,
-result count, bad input, easy German, and a constant number of queries."""
+result count, bad input and easy German (its query count: test_queries.py).
+
+The tests read one spread of vacancies, made once for the module."""
 
 import datetime as dt
 
 import pytest
-from django.db import connection
 from django.http import QueryDict
-from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
+from wagtail.models import Locale, Page
 
 from directory.filters import vacancy_filters_parse
-from directory.selectors.vacancies import VACANCIES_PER_PAGE
-from tests.factories.directory import CompanyPageFactory, VacancyPageFactory
+from tests.factories.directory import (
+    QuarterFactory,
+    SectorFactory,
+    VacancyFinderPageFactory,
+    VacancyPageFactory,
+)
+from tests.fixtures.directory import company_a_build, index_page_build, spread_build
+from tests.fixtures.once import fresh, module_rows
 from tests.utils import main_text, soup
+
+
+@pytest.fixture(scope="module")
+def world(django_db_setup, django_db_blocker):
+    """The fixtures of tests/fixtures/directory.py that these tests use."""
+    with module_rows(django_db_blocker) as unblock:
+        with unblock():
+            home = Page.objects.get(depth=2, locale=Locale.get_default())
+            index_page = index_page_build(home)
+            company_a = company_a_build(
+                index_page,
+                SectorFactory(name="Handwerk", slug="handwerk"),
+                QuarterFactory(),
+            )
+            spread = spread_build(
+                index_page,
+                company_a,
+                QuarterFactory(name="Drewitz", slug="drewitz"),
+                SectorFactory(name="Pflege", slug="pflege"),
+            )
+            finder = VacancyFinderPageFactory(parent=home)
+        yield {"company_a": company_a, "spread": spread, "finder": finder}
+
+
+@pytest.fixture
+def company_a(world, db):
+    return fresh(world["company_a"])
+
+
+@pytest.fixture
+def spread(world, db):
+    return {key: fresh(page) for key, page in world["spread"].items()}
+
+
+@pytest.fixture
+def finder(world, db):
+    return fresh(world["finder"])
 
 
 def titles(response) -> list[str]:
@@ -176,47 +220,3 @@ def test_easy_german_toggle(client, finder, spread):
 def test_easy_summary_falls_back_to_the_summary(client, finder, spread):
     response = client.get(finder.url, {"type": "minijob", "easy": "1"})
     assert "Wir suchen Verstärkung." in main_text(response)
-
-
-def _queries(client, url, params) -> int:
-    client.get(url, params)
-    with CaptureQueriesContext(connection) as context:
-        response = client.get(url, params)
-    assert response.status_code == 200
-    return len(context.captured_queries)
-
-
-FINDER_PARAMS = [
-    {},
-    {"german": "B1", "hours": "30", "childcare": "1", "type": ["job", "minijob"]},
-    {"quarter": "stern", "sector": "handwerk", "sort": "ending", "page": "2"},
-    {"q": "Verstärkung", "easy": "1", "no_qualification": "1", "foreign": "1"},
-]
-
-
-def _vacancies(companies, count, start):
-    for number in range(start, count):
-        VacancyPageFactory(
-            parent=companies[number % len(companies)],
-            german_level=["A1", "B1", "none"][number % 3],
-            hours_min=20,
-            hours_max=30,
-            childcare_compatible=number % 2 == 0,
-            summary_easy="Leicht." if number % 4 == 0 else "",
-        )
-
-
-def test_finder_queries_constant(client, finder, index_page, sector, quarter):
-    companies = [
-        CompanyPageFactory(parent=index_page, sector=sector, quarter=quarter)
-        for _ in range(5)
-    ]
-    client.post("/merkliste/aendern/", {"action": "add", "vacancy": 0})
-    # 3 vacancies, then 3 + a page of them (large numbers: the benchmark).
-    few, more = 3, 3 + VACANCIES_PER_PAGE
-    _vacancies(companies, few, 0)
-    small = [_queries(client, finder.url, params) for params in FINDER_PARAMS]
-    _vacancies(companies, more, few)
-    large = [_queries(client, finder.url, params) for params in FINDER_PARAMS]
-    print(f"finder queries at {few} vacancies {small}, at {more} {large}")
-    assert small == large

@@ -1,6 +1,7 @@
-"""The listing (any filters) and a company page run a fixed number of SQL
-queries, whatever the number of companies: the same with 3 companies as with
-3 + a page of them (large numbers are the benchmark's, scripts/benchmark.py)."""
+"""The listing (any filters), a company page and the vacancy finder run a
+fixed number of SQL queries, whatever the number of companies or vacancies:
+the same with 3 as with 3 + a page of them (large numbers are the
+benchmark's, scripts/benchmark.py)."""
 
 import pytest
 from django.db import connection
@@ -67,4 +68,40 @@ def test_company_page_queries_constant(client, index_page, sector, quarter):
     _companies(index_page, sector, quarter, more, few)
     large = _queries(client, company.url)
     print(f"company page: {small} queries with {few} companies, {large} with {more}")
+    assert small == large
+
+
+FINDER_PARAMS = [
+    {},
+    {"german": "B1", "hours": "30", "childcare": "1", "type": ["job", "minijob"]},
+    {"quarter": "stern", "sector": "handwerk", "sort": "ending", "page": "2"},
+    {"q": "Verstärkung", "easy": "1", "no_qualification": "1", "foreign": "1"},
+]
+
+
+def _vacancies(companies, count, start):
+    for number in range(start, count):
+        VacancyPageFactory(
+            parent=companies[number % len(companies)],
+            german_level=["A1", "B1", "none"][number % 3],
+            hours_min=20,
+            hours_max=30,
+            childcare_compatible=number % 2 == 0,
+            summary_easy="Leicht." if number % 4 == 0 else "",
+        )
+
+
+def test_finder_queries_constant(client, finder, index_page, sector, quarter):
+    companies = [
+        CompanyPageFactory(parent=index_page, sector=sector, quarter=quarter)
+        for _ in range(5)
+    ]
+    client.post("/merkliste/aendern/", {"action": "add", "vacancy": 0})
+    # 3 vacancies, then 3 + a page of them (large numbers: the benchmark).
+    few, more = 3, 3 + VACANCIES_PER_PAGE
+    _vacancies(companies, few, 0)
+    small = [_queries(client, finder.url, params) for params in FINDER_PARAMS]
+    _vacancies(companies, more, few)
+    large = [_queries(client, finder.url, params) for params in FINDER_PARAMS]
+    print(f"finder queries at {few} vacancies {small}, at {more} {large}")
     assert small == large

@@ -1,16 +1,13 @@
-"""The frame around every page: main menu, breadcrumbs, skip link, footer
-with the legal pages, language switcher."""
+"""The frame around every page: main menu, breadcrumbs, footer fallback,
+language switcher (footer links and skip link on every page type:
+test_site_frame_every_page.py)."""
 
 import pytest
 
 from portal.models import LegalSettings
-from tests.factories.home import (
-    ContactPointPageFactory,
-    LegalPageFactory,
-    StandardPageFactory,
-    translate_page,
-)
-from tests.utils import footer_links, html_lang, soup
+from tests.factories.home import LegalPageFactory
+from tests.fixtures.frame import tree_build
+from tests.utils import footer_links, soup
 
 
 def menu(response) -> list[tuple[str, str, str | None]]:
@@ -42,23 +39,7 @@ def language_links(response) -> dict[str, str]:
 
 @pytest.fixture
 def tree(home_de):
-    """Angebote (menu) > Beratung (menu, below) and Intern (not in menu),
-    with English translations of Angebote and Beratung."""
-    offers = StandardPageFactory(
-        parent=home_de, title="Angebote", slug="angebote", show_in_menus=True
-    )
-    advice = StandardPageFactory(
-        parent=offers, title="Beratung", slug="beratung", show_in_menus=True
-    )
-    StandardPageFactory(
-        parent=home_de, title="Intern", slug="intern", show_in_menus=False
-    )
-    ContactPointPageFactory(
-        parent=home_de, title="Anlaufstelle", slug="anlaufstelle", show_in_menus=True
-    )
-    offers_en = translate_page(offers, title="Offers", slug="offers")
-    advice_en = translate_page(advice, title="Advice", slug="advice")
-    return {"offers": offers, "advice": advice, "en": (offers_en, advice_en)}
+    return tree_build(home_de)
 
 
 def test_main_menu_lists_top_level_pages_shown_in_menus(client, tree):
@@ -119,55 +100,6 @@ def test_home_page_has_no_breadcrumbs(client, tree):
     assert breadcrumbs(client.get("/")) == []
 
 
-@pytest.fixture
-def one_of_each(home_de, legal_pages, tree):
-    """URLs of every page type in both languages."""
-    contact = ContactPointPageFactory(parent=home_de, slug="kontaktstelle")
-    translate_page(contact, slug="contact-desk")
-    return {
-        "home": ("/", "/en/"),
-        "standard": ("/angebote/", "/en/offers/"),
-        "contact point": ("/kontaktstelle/", "/en/contact-desk/"),
-        "legal": ("/impressum/", "/en/imprint/"),
-    }
-
-
-PAGE_TYPES = ["home", "standard", "contact point", "legal"]
-
-
-@pytest.mark.parametrize("page_type", PAGE_TYPES)
-@pytest.mark.parametrize(
-    ("language", "imprint", "privacy", "accessibility"),
-    [
-        ("de", "/impressum/", "/datenschutz/", "/barrierefreiheit/"),
-        ("en", "/en/imprint/", "/en/privacy/", "/en/accessibility/"),
-    ],
-)
-def test_footer_links_to_legal_pages_in_active_language(
-    client, one_of_each, page_type, language, imprint, privacy, accessibility
-):
-    url = one_of_each[page_type][0 if language == "de" else 1]
-
-    response = client.get(url)
-
-    assert response.status_code == 200
-    assert html_lang(response) == language
-    hrefs = set(footer_links(response).values())
-    assert {imprint, privacy, accessibility} <= hrefs
-
-
-def test_footer_link_texts_are_translated(client, one_of_each):
-    german = footer_links(client.get("/"))
-    english = footer_links(client.get("/en/"))
-
-    assert german["Impressum"] == "/impressum/"
-    assert german["Datenschutz"] == "/datenschutz/"
-    assert german["Barrierefreiheit"] == "/barrierefreiheit/"
-    assert english["Imprint"] == "/en/imprint/"
-    assert english["Privacy"] == "/en/privacy/"
-    assert english["Accessibility"] == "/en/accessibility/"
-
-
 def test_footer_falls_back_to_german_legal_page_without_translation(
     client, home_de, home_en, site
 ):
@@ -179,20 +111,6 @@ def test_footer_falls_back_to_german_legal_page_without_translation(
 
     assert response.status_code == 200
     assert "/impressum/" in footer_links(response).values()
-
-
-@pytest.mark.parametrize("page_type", PAGE_TYPES)
-@pytest.mark.parametrize("language", ["de", "en"])
-def test_skip_link_targets_main_landmark(client, one_of_each, page_type, language):
-    url = one_of_each[page_type][0 if language == "de" else 1]
-
-    html = soup(client.get(url))
-
-    first_link = html.body.find("a")
-    assert first_link["href"] == "#main", "the skip link is the first link"
-    target = html.find(id="main")
-    assert target is not None
-    assert target.name == "main"
 
 
 def test_language_switcher_links_to_the_translation(client, tree):
