@@ -15,6 +15,12 @@ from tests.factories.directory import (
     VacancyFinderPageFactory,
     VacancyPageFactory,
 )
+from tests.factories.economy import (
+    BoardPostPageFactory,
+    NetworkBoardPageFactory,
+    PremisesIndexPageFactory,
+    PremisesPageFactory,
+)
 from tests.factories.events import EventIndexPageFactory, EventPageFactory, berlin
 from tests.factories.home import (
     ContactPointPageFactory,
@@ -82,6 +88,10 @@ def every_page_type(locales, home_de, image):
         "campaign_index": campaigns,
         "campaign": CampaignPageFactory(parent=campaigns, hero_image=image),
         "idea_board": board,
+        "premises_index": PremisesIndexPageFactory(parent=home_de),
+        "premises": PremisesPageFactory(parent=company),
+        "network_board": NetworkBoardPageFactory(parent=home_de),
+        "board_post": BoardPostPageFactory(parent=company),
     }
     return {name: page.specific for name, page in pages.items()}
 
