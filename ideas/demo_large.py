@@ -8,11 +8,11 @@ from datetime import timedelta
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
-from portal.demo import DEMO_PASSWORD
 from portal.demo_bulk import (
     Size,
     auto_now_off,
     batched,
+    bulk_set,
     search_index_bulk,
     users_bulk_create,
 )
@@ -30,7 +30,7 @@ BULK_TITLE = r" Nr\. [0-9]+$"
 
 def seed_large(demo, size: Size) -> None:
     residents = users_bulk_create(
-        RESIDENT_PREFIX, size.residents, password=DEMO_PASSWORD
+        RESIDENT_PREFIX, size.residents, password_hash=demo.password_hash
     )
     demo.created["large residents"] += len(residents)
     # The bulk ideas are numbered ("… (Stern) Nr. 17"), all in one transaction.
@@ -97,7 +97,7 @@ def _seed_ideas(demo, wanted: int, residents) -> list[Idea]:
             # The reference is made from the primary key, as services do.
             for idea in chunk:
                 idea.reference = f"I-{idea.created_at.year}-{idea.pk:04d}"
-            Idea.objects.bulk_update(chunk, ["reference"])
+            bulk_set(Idea, chunk, ["reference"])
     for idea in ideas:
         events.append(
             IdeaEvent(
