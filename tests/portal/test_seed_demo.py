@@ -502,6 +502,22 @@ class TestBulkSize:
             search_index.insert_or_update_object(getattr(obj, "specific", obj))
         assert rows() == bulk
 
+    def test_rows_written_after_the_bulk_get_fresh_keys(self):
+        """The bulk path takes its keys before it writes; what the site writes
+        afterwards does not collide, and references follow the keys."""
+        ideas = Idea.objects.filter(title__regex=BULK_TITLE)
+        for idea in ideas:
+            assert idea.reference == f"I-{idea.created_at.year}-{idea.pk:04d}"
+        last = Comment.objects.order_by("-pk").first()
+        with transaction.atomic():
+            comment = Comment.objects.create(
+                idea=ideas.filter(status__in=PUBLIC_STATUSES).first(),
+                author=last.author,
+                text="Noch eine Frage.",
+            )
+            assert comment.pk > last.pk
+            transaction.set_rollback(True)
+
     def test_the_admin_lists_and_edits_bulk_pages(self):
         client = Client()
         assert client.login(username="admin", password=DEMO_PASSWORD)
