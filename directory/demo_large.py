@@ -9,7 +9,13 @@ from django.utils import timezone
 from django.utils.text import slugify
 from taggit.models import Tag
 
-from portal.demo_bulk import PageTree, Size, m2m_bulk_add, search_index_bulk
+from portal.demo_bulk import (
+    PageTree,
+    Size,
+    m2m_bulk_add,
+    rows_insert,
+    search_index_bulk,
+)
 from portal.models import Quarter
 
 from .choices import (
@@ -161,13 +167,13 @@ def seed_large(demo, size: Size) -> None:
             "languages",
             [(p.pk, code) for p in group for code in firm_langs[p.slug]],
         )
-        CompanyTag.objects.bulk_create(
+        rows_insert(
+            CompanyTag,
             [
                 CompanyTag(content_object_id=p.pk, tag_id=tag)
                 for p in group
                 for tag in firm_tags[p.slug]
             ],
-            batch_size=5000,
         )
     demo.created["companies"] += len(firms) + len(english)
 

@@ -10,7 +10,6 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
 
-from portal.demo import DEMO_PASSWORD
 from portal.models import Quarter
 from residents.models import ParticipationCode, ParticipationCodeBatch
 from residents.services import code_generate
@@ -233,7 +232,7 @@ def _seed_residents(demo, EmailAddress) -> list:
             },
         )
         if created:
-            user.set_password(DEMO_PASSWORD)
+            user.password = demo.password_hash
             user.save(update_fields=["password"])
         _verify(EmailAddress, user)
         demo.count("demo residents", created=created)

@@ -8,11 +8,12 @@ from datetime import timedelta
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
-from portal.demo import DEMO_PASSWORD
 from portal.demo_bulk import (
     Size,
     auto_now_off,
     batched,
+    keys_allocate,
+    rows_insert,
     search_index_bulk,
     users_bulk_create,
 )
@@ -30,7 +31,7 @@ BULK_TITLE = r" Nr\. [0-9]+$"
 
 def seed_large(demo, size: Size) -> None:
     residents = users_bulk_create(
-        RESIDENT_PREFIX, size.residents, password=DEMO_PASSWORD
+        RESIDENT_PREFIX, size.residents, password_hash=demo.password_hash
     )
     demo.created["large residents"] += len(residents)
     # The bulk ideas are numbered ("… (Stern) Nr. 17"), all in one transaction.
@@ -93,11 +94,11 @@ def _seed_ideas(demo, wanted: int, residents) -> list[Idea]:
     bar.close()
     with auto_now_off(Idea, "created_at", "updated_at"):
         for chunk in batched(ideas):
-            Idea.objects.bulk_create(chunk)
             # The reference is made from the primary key, as services do.
-            for idea in chunk:
+            for idea, pk in zip(chunk, keys_allocate(Idea, len(chunk)), strict=True):
+                idea.pk = pk
                 idea.reference = f"I-{idea.created_at.year}-{idea.pk:04d}"
-            Idea.objects.bulk_update(chunk, ["reference"])
+            rows_insert(Idea, chunk)
     for idea in ideas:
         events.append(
             IdeaEvent(
@@ -121,7 +122,7 @@ def _seed_ideas(demo, wanted: int, residents) -> list[Idea]:
             )
     with auto_now_off(IdeaEvent, "created_at"):
         for chunk in batched(events, 5000):
-            IdeaEvent.objects.bulk_create(chunk)
+            rows_insert(IdeaEvent, chunk)
     demo.created["ideas"] += len(ideas)
     return ideas
 
@@ -166,11 +167,11 @@ def _seed_supports(demo, size: Size, public, residents) -> None:
                     )
                 )
             if len(batch) >= 5000:
-                Support.objects.bulk_create(batch)
+                rows_insert(Support, batch)
                 bar.update(len(batch))
                 demo.created["supports"] += len(batch)
                 batch = []
-        Support.objects.bulk_create(batch)
+        rows_insert(Support, batch)
         bar.update(len(batch))
         demo.created["supports"] += len(batch)
     bar.close()
@@ -196,7 +197,7 @@ def _seed_comments(demo, size: Size, public, residents) -> None:
         )
     with auto_now_off(Comment, "created_at"):
         for chunk in batched(top, 5000):
-            Comment.objects.bulk_create(chunk)
+            rows_insert(Comment, chunk)
         answers = []
         for n in range(replies):
             parent = rng.choice(top)
@@ -210,5 +211,5 @@ def _seed_comments(demo, size: Size, public, residents) -> None:
                 )
             )
         for chunk in batched(answers, 5000):
-            Comment.objects.bulk_create(chunk)
+            rows_insert(Comment, chunk)
     demo.created["comments"] += len(top) + len(answers)

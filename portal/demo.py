@@ -6,6 +6,7 @@ helpers of `Demo` here. Everything is looked up by a natural key before it is
 created, so running the command twice duplicates nothing.
 """
 
+import functools
 import io
 import random
 from collections import Counter
@@ -13,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from django.contrib.auth import get_user_model
+from django.contrib.auth.hashers import make_password
 from django.core.files.images import ImageFile
 from django.core.management.base import OutputWrapper
 from django.db import transaction
@@ -77,6 +79,12 @@ class Demo:
     created: Counter = field(default_factory=Counter)
     existing: Counter = field(default_factory=Counter)
     rng: random.Random = field(default_factory=lambda: random.Random(2024))
+
+    @functools.cached_property
+    def password_hash(self) -> str:
+        """DEMO_PASSWORD hashed once for every demo account: a hash takes a
+        large part of a second by design, times dozens of accounts."""
+        return make_password(DEMO_PASSWORD)
 
     # Locales and pages ---------------------------------------------------
 
@@ -330,7 +338,7 @@ def _seed_accounts(demo: Demo) -> None:
         )
         user.is_superuser = user.is_staff = superuser
         # The demo contract: every demo account has the published password.
-        user.set_password(DEMO_PASSWORD)
+        user.password = demo.password_hash
         user.save()
         if role:
             user.groups.add(groups[role])

@@ -9,16 +9,21 @@ of the demo belong here, not in a second seeded module: each seed costs
 minutes of CPU in every database pass.
 """
 
+import re
+
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.core.management import CommandError, call_command
-from django.db import transaction
+from django.db import connection, transaction
 from django.test import Client
 from django.utils.html import escape
+from modelsearch import index as search_index
 from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, Revision, Site
+from wagtail.search.models import IndexEntry
 from wagtail.test.utils.form_data import querydict_from_html
 
 from campaigns.models import CampaignImage, CampaignPage
@@ -438,6 +443,80 @@ class TestBulkSize:
         directory = bulk_companies("de").first().get_parent()
         response = client.get(directory.url, {"q": "Nr."})
         assert response.status_code == 200
+
+    def test_site_search_finds_bulk_content_by_a_common_word(self):
+        client = Client(HTTP_HOST="localhost")
+        company = bulk_companies("de").order_by("pk").first()
+        event = EventPage.objects.filter(slug__regex=r"-nr-[0-9]+$").first()
+        for word, page in (("Bewerbungen", company), ("Eintritt", event)):
+            results = [page.specific]
+            found = False
+            for number in range(1, 50):
+                response = client.get("/suche/", {"q": word, "page": number})
+                assert response.status_code == 200
+                html = response.content.decode()
+                if escape(results[0].title) in html:
+                    found = True
+                    break
+                if f"page={number + 1}" not in html:
+                    break
+            assert found, (word, page.title)
+
+    @pytest.mark.skipif(
+        connection.vendor != "postgresql", reason="the fast path is PostgreSQL's"
+    )
+    def test_bulk_index_rows_are_those_the_search_backend_writes(self):
+        """The bulk path writes the index rows itself on PostgreSQL; indexing
+        the same objects through modelsearch gives the same rows."""
+        samples = [
+            *bulk_companies("de")[:2],
+            *bulk_companies("en")[:1],
+            *VacancyPage.objects.child_of(bulk_companies("de").first())[:1],
+            *EventPage.objects.filter(slug__regex=r"-nr-[0-9]+$")[:2],
+            *Idea.objects.filter(title__regex=BULK_TITLE, status__in=PUBLIC_STATUSES)[
+                :2
+            ],
+        ]
+        columns = ("title", "autocomplete", "body", "title_text", "body_text")
+
+        def words(text: str) -> list[str]:
+            # Each vector's lexemes and weights, and each text's words, without
+            # positions: the order of a page's tags is the database's, so it
+            # may differ between two reads.
+            return sorted(re.sub(r"(?<=[:,])[0-9]+", "", text).split())
+
+        def rows():
+            found = {}
+            for obj in samples:
+                obj = getattr(obj, "specific", obj)
+                entries = IndexEntry.objects.filter(
+                    content_type=ContentType.objects.get_for_model(obj),
+                    object_id=str(obj.pk),
+                ).values_list(*columns)
+                found[obj.pk] = [[words(text) for text in row] for row in entries]
+            return found
+
+        bulk = rows()
+        assert all(len(entries) == 1 for entries in bulk.values()), bulk
+        for obj in samples:
+            search_index.insert_or_update_object(getattr(obj, "specific", obj))
+        assert rows() == bulk
+
+    def test_rows_written_after_the_bulk_get_fresh_keys(self):
+        """The bulk path takes its keys before it writes; what the site writes
+        afterwards does not collide, and references follow the keys."""
+        ideas = Idea.objects.filter(title__regex=BULK_TITLE)
+        for idea in ideas:
+            assert idea.reference == f"I-{idea.created_at.year}-{idea.pk:04d}"
+        last = Comment.objects.order_by("-pk").first()
+        with transaction.atomic():
+            comment = Comment.objects.create(
+                idea=ideas.filter(status__in=PUBLIC_STATUSES).first(),
+                author=last.author,
+                text="Noch eine Frage.",
+            )
+            assert comment.pk > last.pk
+            transaction.set_rollback(True)
 
     def test_the_admin_lists_and_edits_bulk_pages(self):
         client = Client()
