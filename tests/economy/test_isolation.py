@@ -216,3 +216,31 @@ def test_figures_chart_lengths_are_numbers_in_every_language(client, world, lang
     ]
     assert lengths, "the chart has bars"
     assert all(re.fullmatch(r"-?\d+(\.\d+)?", value) for value in lengths), lengths
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_only_the_owning_firm_marks_its_unit_as_let(client, world, role):
+    """Marking as let takes the unit off the site in every language (410)
+    and counts it as let; another firm, an adviser or a visitor gets nowhere
+    and changes nothing, in the form or by posting."""
+    unit = world["units"]["a"]
+    public_url = unit.url
+    url = reverse("economy_premises_let", args=[unit.pk])
+    _client(client, world, role)
+
+    form = client.get(url)
+    response = client.post(url)
+
+    unit.refresh_from_db()
+    if role in ("firm_a", "editor"):
+        assert form.status_code == 200
+        assert response.status_code == 302
+        assert unit.let_at is not None
+        assert not unit.live
+        assert client.get(public_url).status_code == 410
+    else:
+        assert response.status_code in (302, 403)
+        if role == "anonymous":
+            assert "/login/" in response["Location"]
+        assert unit.let_at is None
+        assert unit.live
