@@ -473,8 +473,8 @@ class Rehearsal:
             template,
             {
                 "UPSTREAM_SERVERS": (
-                    f"server 127.0.0.1:{self.port_a} max_fails=1 fail_timeout=5s;\n"
-                    f"    server 127.0.0.1:{self.port_b} max_fails=1 fail_timeout=5s;"
+                    f"server 127.0.0.1:{self.port_a} max_fails=3 fail_timeout=5s;\n"
+                    f"    server 127.0.0.1:{self.port_b} max_fails=3 fail_timeout=5s;"
                 ),
                 "LISTEN": f"127.0.0.1:{self.nginx_port}",
                 "SERVER_NAME": "127.0.0.1 localhost",
