@@ -37,6 +37,26 @@ def csp_directives(response) -> dict[str, list[str]]:
     return policy
 
 
+def text_language(node) -> tuple[str, str]:
+    """The language and direction a text node is in: its nearest
+    ancestors' lang and dir."""
+    language = direction = ""
+    for element in node.parents:
+        attributes = getattr(element, "attrs", None) or {}
+        language = language or attributes.get("lang", "")
+        direction = direction or attributes.get("dir", "")
+        if language and direction:
+            break
+    return language, direction
+
+
+def shown_text_language(html, text) -> tuple[str, str]:
+    """`text_language` of the text node that reads exactly `text`."""
+    node = html.find(string=lambda s: s and s.strip() == text)
+    assert node is not None, f"{text!r} is not shown"
+    return text_language(node)
+
+
 def sitemap_files(client) -> list:
     """The parsed files `/sitemap.xml` indexes (one per app and language)."""
     sm = "{http://www.sitemaps.org/schemas/sitemap/0.9}"

@@ -11,30 +11,13 @@ from wagtail.models import Locale
 
 from tests.factories.campaigns import CampaignIndexPageFactory, CampaignPageFactory
 from tests.factories.home import translate_page
-from tests.utils import soup
+from tests.utils import shown_text_language, soup
 
 LANGUAGES = [code for code, _name in settings.LANGUAGES]
 SOURCE = "de"
 
 KEPT = {"title": "Sauberes Schlaatz", "claim": "Gemeinsam aufräumen."}
 DONE = {"title": "Nachbarschaftsfest", "claim": "Alle sind eingeladen."}
-
-
-def _language(node) -> tuple[str, str]:
-    language = direction = ""
-    for element in node.parents:
-        attributes = getattr(element, "attrs", None) or {}
-        language = language or attributes.get("lang", "")
-        direction = direction or attributes.get("dir", "")
-        if language and direction:
-            break
-    return language, direction
-
-
-def _language_of(html, text) -> tuple[str, str]:
-    node = html.find(string=lambda s: s and s.strip() == text)
-    assert node is not None, f"{text!r} is not shown"
-    return _language(node)
 
 
 @pytest.fixture
@@ -82,9 +65,9 @@ def test_campaign_cards_mark_german_texts_of_an_untranslated_campaign(
     for html in (listing, teaser):
         assert html is not None
         for text in KEPT.values():
-            assert _language_of(html, text) == ("de", "ltr"), text
+            assert shown_text_language(html, text) == ("de", "ltr"), text
     for text in DONE.values():
-        assert _language_of(listing, f"{text} ({code})")[0] == code, text
+        assert shown_text_language(listing, f"{text} ({code})")[0] == code, text
 
 
 def test_german_campaign_cards_are_not_marked(client, world):

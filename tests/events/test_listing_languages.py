@@ -17,7 +17,7 @@ from wagtail.models import Locale
 
 from tests.factories.events import EventIndexPageFactory, EventPageFactory, berlin
 from tests.factories.home import translate_page
-from tests.utils import soup
+from tests.utils import shown_text_language, soup
 
 LANGUAGES = [code for code, _name in settings.LANGUAGES]
 SOURCE = "de"
@@ -25,23 +25,6 @@ BUDGET = 12
 
 KEPT = {"title": "Nähcafé im Treffpunkt", "teaser": "Bringen Sie Stoff mit."}
 DONE = {"title": "Sprachcafé", "teaser": "Deutsch üben bei Kaffee."}
-
-
-def _language(node) -> tuple[str, str]:
-    language = direction = ""
-    for element in node.parents:
-        attributes = getattr(element, "attrs", None) or {}
-        language = language or attributes.get("lang", "")
-        direction = direction or attributes.get("dir", "")
-        if language and direction:
-            break
-    return language, direction
-
-
-def _language_of(html, text) -> tuple[str, str]:
-    node = html.find(string=lambda s: s and s.strip() == text)
-    assert node is not None, f"{text!r} is not shown"
-    return _language(node)
 
 
 @pytest.fixture
@@ -96,8 +79,8 @@ def test_listings_mark_the_german_texts_of_an_untranslated_event(client, world, 
 
     for name, html in listings.items():
         assert html is not None, name
-        assert _language_of(html, KEPT["title"]) == ("de", "ltr"), name
-    assert _language_of(listings["events"], KEPT["teaser"]) == ("de", "ltr")
+        assert shown_text_language(html, KEPT["title"]) == ("de", "ltr"), name
+    assert shown_text_language(listings["events"], KEPT["teaser"]) == ("de", "ltr")
 
 
 @pytest.mark.parametrize("code", LANGUAGES)
@@ -106,8 +89,8 @@ def test_listings_leave_a_translated_event_unmarked(client, world, code):
     suffix = "" if code == SOURCE else f" ({code})"
 
     for name, html in listings.items():
-        assert _language_of(html, DONE["title"] + suffix)[0] == code, name
-    assert _language_of(listings["events"], DONE["teaser"] + suffix)[0] == code
+        assert shown_text_language(html, DONE["title"] + suffix)[0] == code, name
+    assert shown_text_language(listings["events"], DONE["teaser"] + suffix)[0] == code
     if code == SOURCE:
         # German in German: nothing to mark.
         assert not listings["events"].select(".event-list [lang]")

@@ -21,7 +21,7 @@ from tests.factories.events import (
     berlin,
 )
 from tests.factories.home import ContactPointPageFactory, translate_page
-from tests.utils import soup
+from tests.utils import soup, text_language
 
 LANGUAGES = [code for code, _name in settings.LANGUAGES]
 
@@ -29,19 +29,6 @@ VENUE = {"name": "Gemeinschaftsgarten Drewitz", "notes": "Ebene Wege, Hochbeete.
 POINT = {"name": "Anlaufstelle Stern", "notes": "Tür öffnet automatisch."}
 OTHER = {"name": "Anlaufstelle Schlaatz", "notes": "Eingang über den Hof."}
 INTRO = "Kurse und Feste, fast alles kostenlos."
-
-
-def _language(node) -> tuple[str, str]:
-    """The language and direction a text node is in: its nearest
-    ancestors' lang and dir."""
-    language = direction = ""
-    for element in node.parents:
-        attributes = getattr(element, "attrs", None) or {}
-        language = language or attributes.get("lang", "")
-        direction = direction or attributes.get("dir", "")
-        if language and direction:
-            break
-    return language, direction
 
 
 def _text(html, text):
@@ -52,7 +39,7 @@ def _text(html, text):
 
 def _german(html, text, code):
     """`text` is marked as German where the page is not."""
-    language, direction = _language(_text(html, text))
+    language, direction = text_language(_text(html, text))
     assert language == "de", text
     if code != "de":
         assert direction == "ltr", text
@@ -124,10 +111,10 @@ def test_the_place_says_which_language_its_texts_are_in(client, world, code):
     section = place("point")
     if code == "de":
         for text in POINT.values():
-            assert _language(_text(section, text))[0] == "de"
+            assert text_language(_text(section, text))[0] == "de"
     else:
         for text in POINT.values():
-            assert _language(_text(section, f"{text} ({code})"))[0] == code
+            assert text_language(_text(section, f"{text} ({code})"))[0] == code
         # Not the German note beside it.
         assert not section.find(string=lambda s: s and s.strip() == POINT["notes"])
 
@@ -151,7 +138,7 @@ def test_a_german_note_kept_by_a_translation_is_marked(client, world, code):
     html = soup(client.get(events["point"].url))
     section = html.find("section", attrs={"aria-labelledby": "event-place"})
     _german(section, POINT["notes"], code)
-    assert _language(_text(section, f"{POINT['name']} ({code})"))[0] == code
+    assert text_language(_text(section, f"{POINT['name']} ({code})"))[0] == code
 
 
 @pytest.mark.parametrize("code", LANGUAGES)
@@ -166,7 +153,7 @@ def test_the_listing_marks_a_german_place_name(client, world, code):
     # The event points at the German contact point; listed in the
     # visitor's language like on the event page.
     name = POINT["name"] if code == "de" else f"{POINT['name']} ({code})"
-    assert _language(_text(html, name))[0] == code
+    assert text_language(_text(html, name))[0] == code
 
 
 @pytest.mark.parametrize("code", LANGUAGES)

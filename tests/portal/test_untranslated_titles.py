@@ -14,23 +14,10 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.models import Locale
 
 from tests.factories.home import StandardPageFactory, translate_page
-from tests.utils import soup
+from tests.utils import soup, text_language
 
 LANGUAGES = [code for code, _name in settings.LANGUAGES]
 SOURCE = "de"
-
-
-def _language(node) -> tuple[str, str]:
-    """The language and direction a text node is in: its nearest
-    ancestors' lang and dir."""
-    language = direction = ""
-    for element in node.parents:
-        attributes = getattr(element, "attrs", None) or {}
-        language = language or attributes.get("lang", "")
-        direction = direction or attributes.get("dir", "")
-        if language and direction:
-            break
-    return language, direction
 
 
 def _crumbs(response) -> dict[str, tuple[str, str]]:
@@ -40,7 +27,7 @@ def _crumbs(response) -> dict[str, tuple[str, str]]:
     found = {}
     for item in nav.find_all("li"):
         node = item.find(string=lambda s: s and s.strip())
-        found[node.strip()] = _language(node)
+        found[node.strip()] = text_language(node)
     return found
 
 
