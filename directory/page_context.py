@@ -9,6 +9,7 @@ from django.http import HttpRequest
 from wagtail.models import Locale
 
 from portal.models import Quarter
+from portal.vocabulary import facet_options
 
 from . import jsonld
 from .choices import Offer, OfferType, WorkingTimeModel
@@ -109,26 +110,12 @@ def directory_listing(*, index_page: DirectoryIndexPage, request: HttpRequest) -
         "result_count": page_obj.paginator.count,
         "markers": markers,
         "facets": {
-            "sector": [
-                {
-                    "value": s.slug,
-                    "label": s.label,
-                    "lang": s.lang,
-                    "count": counts.sector.get(s.key, 0),
-                    "checked": s.slug in filters.sectors,
-                }
-                for s in sectors
-            ],
-            "quarter": [
-                {
-                    "value": q.slug,
-                    "label": q.label,
-                    "lang": q.lang,
-                    "count": counts.quarter.get(q.key, 0),
-                    "checked": q.slug in filters.quarters,
-                }
-                for q in quarters
-            ],
+            "sector": facet_options(
+                sectors, counts=counts.sector, chosen=filters.sectors
+            ),
+            "quarter": facet_options(
+                quarters, counts=counts.quarter, chosen=filters.quarters
+            ),
             "offer": [
                 {
                     "value": offer.value,

@@ -9,6 +9,7 @@ from django.http import HttpRequest
 from wagtail.models import Locale
 
 from portal.models import Quarter
+from portal.vocabulary import facet_options
 
 from . import jsonld, rules
 from .choices import AREA_BANDS, RENT_BANDS, PostType, PremisesType
@@ -102,16 +103,9 @@ def premises_listing(*, index_page: PremisesIndexPage, request: HttpRequest) -> 
         "result_count": page_obj.paginator.count,
         "markers": markers,
         "facets": {
-            "quarter": [
-                {
-                    "value": q.slug,
-                    "label": q.label,
-                    "lang": q.lang,
-                    "count": counts.quarter.get(q.key, 0),
-                    "checked": q.slug in filters.quarters,
-                }
-                for q in quarters
-            ],
+            "quarter": facet_options(
+                quarters, counts=counts.quarter, chosen=filters.quarters
+            ),
             "type": options(
                 PremisesType.values,
                 counts.type,

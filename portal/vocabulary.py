@@ -134,6 +134,22 @@ class Vocabulary:
         return [(entry.slug, entry.label) for entry in self.entries]
 
 
+def facet_options(entries, *, counts: dict, chosen) -> list[dict]:
+    """A listing's facet of terms: each entry's stable slug, label (and
+    its language when German stands in), how many items have it, and
+    whether the visitor chose it. `counts` is keyed by translation key."""
+    return [
+        {
+            "value": entry.slug,
+            "label": entry.label,
+            "lang": entry.lang,
+            "count": counts.get(entry.key, 0),
+            "checked": entry.slug in chosen,
+        }
+        for entry in entries
+    ]
+
+
 def vocabulary_for(model, *, locale: Locale | None = None, queryset=None) -> Vocabulary:
     """The terms of `model` (a `Term` subclass) in `locale` (the active one
     by default), with stable slugs and German fallbacks, in one query.
